@@ -1,0 +1,53 @@
+// kioskctl version, kioskctl config check FILE, kioskctl config keys.
+#include <cstdio>
+
+#include "command.h"
+
+namespace kiosk::ctl {
+namespace {
+
+int run_version(Context&) {
+    std::printf("kioskctl %s\n", KIOSK_VERSION);
+    return 0;
+}
+
+const Register version_cmd({"version", "version", "Print the version of the kiosk software", run_version});
+
+int run_config(Context& ctx);
+const Register config_cmd({"config",
+                           "config check FILE [--set section.key=value]...\nconfig keys",
+                           "Check a configuration file, or list every key with its default", run_config});
+
+int run_config(Context& ctx) {
+    const Command& self = commands().front();  // only for usage text below
+    (void)self;
+    std::vector<std::string> sets;
+    for (auto it = ctx.args.begin(); it != ctx.args.end();) {
+        if (it->rfind("--set=", 0) == 0) {
+            sets.push_back(it->substr(6));
+            it = ctx.args.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    const Command* cmd = nullptr;
+    for (const auto& c : commands())
+        if (c.name == "config") cmd = &c;
+    if (ctx.args.empty()) return usage_error(*cmd, "missing subcommand");
+    if (ctx.args[0] == "keys") {
+        for (const auto& k : config::schema()) std::printf("%-32s = %-24s # %s\n", k.key, k.default_value, k.doc);
+        return 0;
+    }
+    if (ctx.args[0] != "check") return usage_error(*cmd, "unknown subcommand '" + ctx.args[0] + "'");
+    if (ctx.args.size() != 2) return usage_error(*cmd, "config check needs exactly one FILE");
+    auto cfg = config::Config::load(ctx.args[1], sets);
+    if (!cfg) {
+        std::fprintf(stderr, "%s\n", cfg.error().message.c_str());
+        return 1;
+    }
+    std::printf("%s: OK\n", ctx.args[1].c_str());
+    return 0;
+}
+
+}  // namespace
+}  // namespace kiosk::ctl
