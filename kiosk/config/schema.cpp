@@ -45,6 +45,8 @@ const std::vector<KeySpec>& schema() {
         {"scanner.hid_device", Type::String, "\"\"", "HID wedge scanner as vendor:product (hex, e.g. \"0c2e:0b61\") or a /dev/input path"},
         {"scanner.camera_enabled", Type::Bool, "false", "Decode QR codes from a camera"},
         {"scanner.camera_device", Type::String, "\"/dev/video0\"", "V4L2 camera device"},
+        {"scanner.allowed_hosts", Type::StringList, "[\"127.0.0.1\", \"localhost\"]", "Hosts a scanned URL may point to (https; http only for 127.0.0.1 and localhost)"},
+        {"scanner.wedge_max_gap_ms", Type::Int, "50", "Window wedge: keys closer than this are a scanner, slower ones a person typing", 10, 500},
         // [platform]
         {"platform.url", Type::String, "\"http://127.0.0.1:8480\"", "Base URL of the central government-service platform"},
         {"platform.token", Type::String, "\"\"", "This kiosk's bearer token (or use a client certificate)"},

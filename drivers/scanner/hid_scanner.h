@@ -1,0 +1,47 @@
+// USB HID keyboard-wedge QR scanner read with libevdev, grabbed exclusively, chosen by vendor:product or path.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <thread>
+
+#include "drivers/scanner/hid_decoder.h"
+#include "drivers/scanner/scanner.h"
+
+namespace kiosk::scanner {
+
+/// How often a missing device is looked for again.
+inline constexpr std::chrono::milliseconds kHidRescanInterval{1000};
+
+/// scanner.hid_device: "0c2e:0b61" (hex vendor:product) or a path such as
+/// /dev/input/by-id/usb-…-event-kbd.
+struct HidSelector {
+    std::string path;  ///< set when chosen by path
+    uint16_t vendor = 0, product = 0;
+};
+Result<HidSelector> parse_hid_selector(std::string_view text);
+/// Scans /dev/input/event* (or returns the path) for the device; NotFound when absent.
+Result<std::string> find_hid_device(const HidSelector& selector, const std::string& input_dir = "/dev/input");
+
+class HidScanner final : public Scanner {
+public:
+    static Result<std::unique_ptr<HidScanner>> create(const std::string& selector);
+    ~HidScanner() override;
+    ScannerState state() const override { return m_state.load(); }
+    void start(ScanListener listener) override;
+    void stop() override;
+    std::string describe() const override { return "hid " + m_selector_text; }
+
+private:
+    HidScanner(HidSelector selector, std::string text) : m_selector(std::move(selector)), m_selector_text(std::move(text)) {}
+    void run(std::stop_token stop);
+    void read_device(int fd, std::stop_token stop);
+    void set_state(ScannerState s, const std::string& message);
+    HidSelector m_selector;
+    std::string m_selector_text;
+    std::atomic<ScannerState> m_state{ScannerState::NoDevice};
+    ScanListener m_listener;
+    std::jthread m_thread;
+};
+
+}  // namespace kiosk::scanner

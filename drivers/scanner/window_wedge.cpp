@@ -1,0 +1,50 @@
+// Window wedge: scanner-versus-person decision by inter-key timing.
+#include "drivers/scanner/window_wedge.h"
+
+namespace kiosk::scanner {
+
+WindowWedge::WindowWedge(WedgeOptions options) : m_opt(options) {}
+
+std::vector<WedgeOutput> WindowWedge::release_as_typing() {
+    std::vector<WedgeOutput> out;
+    if (!m_held.empty()) out.push_back(WedgeOutput{WedgeOutput::Kind::Typing, {}, std::move(m_held)});
+    m_held.clear();
+    return out;
+}
+
+std::vector<WedgeOutput> WindowWedge::poll(std::chrono::milliseconds now) {
+    if (!m_held.empty() && now - m_held.back().time > m_opt.max_gap) return release_as_typing();
+    return {};
+}
+
+std::vector<WedgeOutput> WindowWedge::feed(const WedgeKey& key) {
+    std::vector<WedgeOutput> out;
+    // A slow gap before this key: what was held was a person.
+    if (!m_held.empty() && key.time - m_held.back().time > m_opt.max_gap) out = release_as_typing();
+
+    if (key.kind == WedgeKey::Kind::Other) {
+        // Backspace, arrows: only people press these; hand everything back in order.
+        m_held.push_back(key);
+        auto typed = release_as_typing();
+        out.insert(out.end(), typed.begin(), typed.end());
+        return out;
+    }
+    if (key.kind == WedgeKey::Kind::Enter || key.kind == WedgeKey::Kind::Tab) {
+        std::string code;
+        for (const auto& k : m_held) code += k.text;
+        // Counting characters, not bytes, would need UTF-8 decoding; wedges type ASCII.
+        if (!m_held.empty() && code.size() >= m_opt.min_length) {
+            out.push_back(WedgeOutput{WedgeOutput::Kind::Scanned, std::move(code), {}});
+            m_held.clear();
+            return out;
+        }
+        m_held.push_back(key);
+        auto typed = release_as_typing();
+        out.insert(out.end(), typed.begin(), typed.end());
+        return out;
+    }
+    m_held.push_back(key);
+    return out;
+}
+
+}  // namespace kiosk::scanner
