@@ -18,6 +18,9 @@ constexpr double kMergeDeg = 25;
 constexpr double kLandmarkRadiusM = 10;
 /// Legs shorter than this are said without a distance ("出电梯右转").
 constexpr double kShortLegM = 3;
+/// "Behind the landmark" when the landmark→elevator direction is within about 75° of the
+/// start→landmark direction.
+constexpr double kBehindCos = 0.25;
 
 double norm_deg(double d) {
     d = std::fmod(d, 360.0);
@@ -50,6 +53,7 @@ std::vector<Instruction> describe_route(const HallMap& map, const Route& route, 
     double heading = norm_deg(facing_deg);
     bool first = true;
     std::optional<EdgeKind> after;
+    Point floor_start = route.nodes.empty() ? Point{} : map.nodes[route.nodes.front()].at;
     size_t i = 0;
     const size_t n_edges = route.edges.size();
     while (i < n_edges) {
@@ -110,9 +114,15 @@ std::vector<Instruction> describe_route(const HallMap& map, const Route& route, 
             }
         }
         if (step.landmark) {
-            double h = heading * kPi / 180.0;
-            double vx = at.x - step.landmark->at.x, vy = at.y - step.landmark->at.y;
-            step.relation = (std::sin(h) * vx + std::cos(h) * vy) > 0.5 ? LandmarkRelation::Behind : LandmarkRelation::Beside;
+            // Behind: seen from where the walk on this floor began, the landmark stands between
+            // the walker and the elevator (same general direction, and nearer).
+            Point l = step.landmark->at;
+            double ux = l.x - floor_start.x, uy = l.y - floor_start.y;
+            double vx = at.x - l.x, vy = at.y - l.y;
+            double nu = std::hypot(ux, uy), nv = std::hypot(vx, vy);
+            double far_l = nu, far_e = std::hypot(at.x - floor_start.x, at.y - floor_start.y);
+            bool behind = nu > 0.01 && nv > 0.01 && (ux * vx + uy * vy) / (nu * nv) > kBehindCos && far_e > far_l;
+            step.relation = behind ? LandmarkRelation::Behind : LandmarkRelation::Beside;
         }
         out.push_back(step);
         // Heading on stepping out: the door's direction if the map gives it; an elevator car
@@ -122,6 +132,7 @@ std::vector<Instruction> describe_route(const HallMap& map, const Route& route, 
         else if (e.kind == EdgeKind::Elevator) heading = norm_deg(heading + 180);
         first = false;
         after = e.kind;
+        floor_start = map.nodes[end].at;
     }
     Instruction arrive;
     arrive.kind = Instruction::Kind::Arrive;
