@@ -89,7 +89,11 @@ Result<LumaImage> encode_qr(const std::string& utf8, int module_px, int margin, 
     }
 }
 
-Status save_png(const LumaImage& image, const std::string& path) {
+namespace {
+enum class ImageFile { Png, Jpeg };
+Status save_image(const LumaImage& image, const std::string& path, ImageFile kind, int quality) {
+    if (image.width <= 0 || image.height <= 0 || image.pixels.size() != static_cast<size_t>(image.width) * image.height)
+        return make_error(Errc::InvalidInput, "bad image geometry");
     SDL_Surface* s = SDL_CreateRGBSurfaceWithFormat(0, image.width, image.height, 24, SDL_PIXELFORMAT_RGB24);
     if (!s) return make_error(Errc::Internal, std::string("cannot make surface: ") + SDL_GetError());
     SDL_LockSurface(s);
@@ -98,10 +102,16 @@ Status save_png(const LumaImage& image, const std::string& path) {
         for (int x = 0; x < image.width; ++x, p += 3) p[0] = p[1] = p[2] = image.pixels[static_cast<std::size_t>(y) * image.width + x];
     }
     SDL_UnlockSurface(s);
-    int rc = IMG_SavePNG(s, path.c_str());
+    int rc = kind == ImageFile::Png ? IMG_SavePNG(s, path.c_str()) : IMG_SaveJPG(s, path.c_str(), quality);
     SDL_FreeSurface(s);
     if (rc != 0) return make_error(Errc::Io, "cannot write " + path + ": " + IMG_GetError());
     return {};
+}
+}  // namespace
+
+Status save_png(const LumaImage& image, const std::string& path) { return save_image(image, path, ImageFile::Png, 0); }
+Status save_jpeg(const LumaImage& image, const std::string& path, int quality) {
+    return save_image(image, path, ImageFile::Jpeg, quality);
 }
 
 }  // namespace kiosk::scanner

@@ -44,5 +44,7 @@ Result<LumaImage> load_luma_image(const std::string& path);
 Result<LumaImage> encode_qr(const std::string& utf8, int module_px = 4, int margin = 4, int ecc_level = 2);
 /// Writes a luminance image as PNG (SDL2_image), for fixtures and the technician.
 Status save_png(const LumaImage& image, const std::string& path);
+/// Writes a luminance image as JPEG at `quality` (0–100), for tests of lossy photos.
+Status save_jpeg(const LumaImage& image, const std::string& path, int quality = 75);
 
 }  // namespace kiosk::scanner
