@@ -35,6 +35,7 @@ const std::vector<KeySpec>& schema() {
         // [idcard]
         {"idcard.driver", Type::String, "\"sim\"", "sim (keys and scripts), serial (a SAM reader) or none", INT64_MIN, INT64_MAX, {"sim", "serial", "none"}},
         {"idcard.port", Type::String, "\"/dev/idcard\"", "Serial device of the reader (see config/99-kiosk-devices.rules)"},
+        {"idcard.sim_control", Type::String, "\"\"", "Control socket of an idcard-sim on the port (demo and tests: script steps `card NAME` place cards through it)"},
         {"idcard.baud", Type::Int, "0", "Baud rate; 0 probes 115200, 57600, 38400, 19200, 9600", 0, 921600},
         // [scanner]
         {"scanner.driver", Type::String, "\"sim\"", "sim, serial, hid, window (wedge typing into the kiosk window), camera or none", INT64_MIN, INT64_MAX, {"sim", "serial", "hid", "window", "camera", "none"}},

@@ -1,0 +1,418 @@
+// The kiosk application: window, loop, navigation, session and idle handling.
+#include "app.h"
+
+#include <SDL_image.h>
+
+#include <filesystem>
+
+#include "drivers/common/log.h"
+#include "kiosk/app/devices.h"
+
+namespace kiosk {
+
+namespace {
+// The countdown dialog is refreshed once a second; nothing else needs a timer, so an idle
+// kiosk wakes at most this often (the clock in the home header shows minutes).
+constexpr int kIdleWakeMs = 250;
+}  // namespace
+
+// ---- EventQueue ----------------------------------------------------------------------
+void EventQueue::post(screens::AppEvent e) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_events.push_back(std::move(e));
+    }
+    if (m_wake) {  // wake the UI thread if it is waiting in SDL_WaitEventTimeout
+        SDL_Event ev{};
+        ev.type = m_wake;
+        SDL_PushEvent(&ev);
+    }
+}
+
+std::deque<screens::AppEvent> EventQueue::take() {
+    std::lock_guard lock(m_mutex);
+    return std::exchange(m_events, {});
+}
+
+// ---- App -----------------------------------------------------------------------------
+App::App(config::Config cfg, AppOptions opts) : m_config(std::move(cfg)), m_opts(std::move(opts)) {
+    m_clock = m_opts.clock ? m_opts.clock : system_clock();
+}
+
+Result<std::unique_ptr<App>> App::create(config::Config cfg, AppOptions opts) {
+    std::unique_ptr<App> app(new App(std::move(cfg), std::move(opts)));
+    TRY(app->init());
+    return app;
+}
+
+App::~App() {
+    m_pool.reset();  // join workers before the things they post to go away
+    m_devices.reset();
+    if (m_session) m_session->wipe();
+    m_stack.clear();
+    m_retired.clear();
+    m_countdown.reset();
+    m_text.reset();
+    m_fonts.reset();
+    if (m_renderer) SDL_DestroyRenderer(m_renderer);
+    if (m_window) SDL_DestroyWindow(m_window);
+    TTF_Quit();
+    SDL_Quit();
+}
+
+void App::apply_theme() {
+    bool landscape = m_config.str("display.orientation") == "landscape";
+    m_theme.width = landscape ? 1920 : 1080;
+    m_theme.height = landscape ? 1080 : 1920;
+    m_theme.px_per_cm = float(m_config.number("display.pixels_per_cm"));
+    m_theme.text_scale = m_session && m_session->large_text ? 1.3f : 1.0f;
+}
+
+Status App::init() {
+    if (m_opts.headless) {
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+        // Without this the offscreen driver loads EGL and Mesa: 390 ms and 156 MB to the
+        // first frame instead of about 20 ms (../shared/notes/toolchain.md, gotcha 1).
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    }
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // touches arrive once, as finger events
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
+        return make_error(Errc::Unavailable, std::string("SDL_Init: ") + SDL_GetError());
+    m_wake_event = SDL_RegisterEvents(1);
+    m_events.set_wake_event(m_wake_event);
+
+    SessionTimeouts to;
+    to.idle = std::chrono::seconds(m_config.integer("session.idle_timeout_s"));
+    to.countdown = std::chrono::seconds(m_config.integer("session.countdown_s"));
+    to.attract = std::chrono::seconds(m_config.integer("session.attract_after_s"));
+    m_session = std::make_unique<Session>(*m_clock, to);
+    m_session->language = m_config.str("kiosk.language");
+    m_session->large_text = m_config.boolean("display.large_text");
+    apply_theme();
+
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    int w = m_theme.width, h = m_theme.height;
+    if (!m_opts.headless) {
+        if (m_config.boolean("display.fullscreen")) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        m_scale = float(m_config.number("display.scale"));
+        w = int(w * m_scale);
+        h = int(h * m_scale);
+    }
+    m_window = SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!m_window) return make_error(Errc::Unavailable, std::string("SDL_CreateWindow: ") + SDL_GetError());
+    Uint32 rflags = m_opts.headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
+    m_renderer = SDL_CreateRenderer(m_window, -1, rflags);
+    if (!m_renderer && !m_opts.headless) m_renderer = SDL_CreateRenderer(m_window, -1, SDL_RENDERER_SOFTWARE);
+    if (!m_renderer) return make_error(Errc::Unavailable, std::string("SDL_CreateRenderer: ") + SDL_GetError());
+    // The UI is laid out for 1080x1920 (or 1920x1080); the renderer scales to the window.
+    SDL_RenderSetLogicalSize(m_renderer, m_theme.width, m_theme.height);
+    if (!m_opts.headless) SDL_ShowCursor(m_config.boolean("display.fullscreen") ? SDL_DISABLE : SDL_ENABLE);
+
+    m_fonts = TRY(ui::FontLibrary::create());
+    m_text = std::make_unique<ui::TextRenderer>(m_renderer, *m_fonts);
+    std::string strings_dir = m_opts.assets_dir + "/strings";
+    m_strings = TRY(ui::Strings::load(strings_dir, {"zh-CN", "en"}));
+    m_strings.set_language(m_session->language);
+
+    m_pool = std::make_unique<WorkerPool>(2);
+    m_devices = TRY(Devices::create(*this));
+    set_status(m_devices->status());
+
+    screens::register_all_screens();
+    navigate("home");
+    return {};
+}
+
+std::any App::service(const std::string& name) {
+    auto it = m_services_by_name.find(name);
+    return it == m_services_by_name.end() ? std::any() : it->second;
+}
+
+void App::run_async(std::function<screens::AppEvent()> work) {
+    m_pool->submit([this, work = std::move(work)] { m_events.post(work()); });
+}
+
+void App::set_status(screens::AppStatus s) {
+    m_status = std::move(s);
+    m_dirty = true;
+}
+
+void App::emit(screens::Intent i) { m_intents.push_back(std::move(i)); }
+
+void App::navigate(const std::string& name, const std::map<std::string, std::string>& args) {
+    auto s = screens::make_screen(name, *this, args);
+    if (!s) {
+        LOG_ERROR("app") << "no screen named '" << name << "'";
+        return;
+    }
+    if (name != "home" && name != "attract") m_session->begin();
+    m_stack.push_back(std::move(s));
+    m_dirty = true;
+}
+
+void App::go_home() {
+    while (!m_stack.empty()) {
+        m_stack.back()->on_leave();
+        m_retired.push_back(std::move(m_stack.back()));
+        m_stack.pop_back();
+    }
+    navigate("home");
+}
+
+void App::end_session() {
+    LOG_INFO("session") << "session ended; personal data wiped";
+    m_countdown.reset();
+    m_countdown_shown = -1;
+    go_home();
+    m_session->wipe();
+    m_devices->on_session_end();
+    m_text->clear();  // rendered lines may have shown the citizen's (masked) data
+    m_session->language = m_config.str("kiosk.language");
+    m_session->large_text = m_config.boolean("display.large_text");
+    m_strings.set_language(m_session->language);
+    apply_theme();
+    for (auto& s : m_stack) s->invalidate();
+    m_dirty = true;
+}
+
+void App::process_intents() {
+    using K = screens::Intent::Kind;
+    while (!m_intents.empty()) {
+        auto intents = std::exchange(m_intents, {});
+        for (auto& i : intents) {
+            switch (i.kind) {
+            case K::Navigate: navigate(i.target, i.args); break;
+            case K::Back:
+                if (m_stack.size() > 1) {
+                    m_stack.back()->on_leave();
+                    m_retired.push_back(std::move(m_stack.back()));
+                    m_stack.pop_back();
+                    m_stack.back()->invalidate();
+                }
+                break;
+            case K::Home: go_home(); break;
+            case K::EndSession: end_session(); break;
+            case K::SetLanguage:
+                m_session->begin();
+                m_session->language = i.target;
+                m_strings.set_language(i.target);
+                for (auto& s : m_stack) s->invalidate();
+                break;
+            case K::ToggleLargeText:
+                m_session->begin();
+                m_session->large_text = !m_session->large_text;
+                apply_theme();
+                for (auto& s : m_stack) s->invalidate();
+                break;
+            case K::KeepSession:
+                m_session->keep();
+                m_countdown.reset();
+                m_countdown_shown = -1;
+                break;
+            case K::Request:
+            case K::CancelRequest: {
+                auto it = m_request_handlers.find(i.target);
+                if (it != m_request_handlers.end()) it->second(*this, i);
+                else if (!m_devices->handle_request(*this, i))
+                    LOG_WARN("app") << "no handler for request '" << i.target << "'";
+                break;
+            }
+            }
+            m_dirty = true;
+        }
+    }
+}
+
+void App::handle_event(const screens::AppEvent& e) {
+    using K = screens::AppEvent::Kind;
+    if (e.kind == K::CardRead || e.kind == K::Scanned) m_session->begin();
+    if (e.kind == K::PrinterStatus) set_status(m_devices->status());
+    if (screen()) screen()->on_event(e);
+    m_dirty = true;
+}
+
+void App::inject_pointer(screens::Screen* s, ui::PointerEvent::Kind kind, int x, int y) {
+    ui::PointerEvent pe{kind, x, y, m_clock->now()};
+    if (kind == ui::PointerEvent::Kind::Down) m_session->touch();
+    if (m_countdown) {
+        m_countdown->on_pointer(pe);
+    } else if (s) {
+        s->pointer(pe);
+    }
+    m_dirty = true;
+}
+
+void App::tap(int x, int y) {
+    inject_pointer(screen(), ui::PointerEvent::Kind::Down, x, y);
+    inject_pointer(screen(), ui::PointerEvent::Kind::Up, x, y);
+}
+
+void App::type_text(const std::string& text) {
+    m_session->touch();
+    if (screen()) screen()->on_text(text);
+    m_dirty = true;
+}
+
+void App::handle_sdl(const SDL_Event& e) {
+    using K = ui::PointerEvent::Kind;
+    auto logical = [&](float fx, float fy) {  // finger coordinates are 0..1 of the window
+        return SDL_Point{int(fx * m_theme.width), int(fy * m_theme.height)};
+    };
+    switch (e.type) {
+    case SDL_QUIT: m_quit = true; break;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERMOTION:
+    case SDL_FINGERUP: {
+        auto p = logical(e.tfinger.x, e.tfinger.y);
+        inject_pointer(screen(), e.type == SDL_FINGERDOWN ? K::Down : e.type == SDL_FINGERUP ? K::Up : K::Move, p.x, p.y);
+        break;
+    }
+    case SDL_MOUSEBUTTONDOWN:
+        if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
+        m_pointer_down = true;
+        inject_pointer(screen(), K::Down, e.button.x, e.button.y);  // logical size: already scaled
+        break;
+    case SDL_MOUSEMOTION:
+        if (m_pointer_down && e.motion.which != SDL_TOUCH_MOUSEID) inject_pointer(screen(), K::Move, e.motion.x, e.motion.y);
+        break;
+    case SDL_MOUSEBUTTONUP:
+        if (!m_pointer_down || e.button.which == SDL_TOUCH_MOUSEID) break;
+        m_pointer_down = false;
+        inject_pointer(screen(), K::Up, e.button.x, e.button.y);
+        break;
+    case SDL_KEYDOWN:
+        m_devices->on_key(*this, e.key.keysym.sym, e.key.keysym.mod);
+        break;
+    case SDL_TEXTINPUT: type_text(e.text.text); break;
+    case SDL_WINDOWEVENT: m_dirty = true; break;
+    default: break;
+    }
+}
+
+void App::show_countdown() {
+    int left = m_session->countdown_left();
+    if (m_countdown && left == m_countdown_shown) return;
+    m_countdown_shown = left;
+    m_countdown = std::make_unique<ui::Dialog>(m_strings.tr("idle.title"),
+                                              m_strings.format("idle.message", {{"seconds", std::to_string(left)}}));
+    m_countdown->add_button(m_strings.tr("idle.continue"), [this] { emit({screens::Intent::Kind::KeepSession, ""}); },
+                            ui::ButtonStyle::Primary);
+    m_countdown->add_button(m_strings.tr("idle.finish"), [this] { emit({screens::Intent::Kind::EndSession, ""}); });
+    m_countdown->layout(*m_text, m_theme, {0, 0, m_theme.width, m_theme.height});
+    m_dirty = true;
+}
+
+void App::update_session() {
+    if (m_session->update()) {
+        end_session();
+        return;
+    }
+    if (m_session->phase() == Session::Phase::Countdown) {
+        show_countdown();
+    } else if (m_countdown) {
+        m_countdown.reset();
+        m_countdown_shown = -1;
+        m_dirty = true;
+    }
+    if (m_session->attract_due() && screen_name() == "home") {
+        navigate("attract");
+    }
+}
+
+void App::frame(bool force_draw) {
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) handle_sdl(e);
+    for (auto& ev : m_events.take()) handle_event(ev);
+    process_intents();
+    update_session();
+    process_intents();
+    m_retired.clear();
+    if (screen()) {
+        if (screen()->tick(m_clock->now())) m_dirty = true;
+        screen()->on_tick(m_clock->now());
+    }
+    if (m_dirty || force_draw) draw();
+}
+
+void App::draw_status_banner(ui::Canvas& c) {
+    if (m_status.printer_message_key.empty()) return;
+    const auto& t = m_theme;
+    std::string msg = m_strings.tr(m_status.printer_message_key);
+    ui::Label banner(msg, t.body(), t.warning_text, ui::Weight::Bold, ui::Align::Center);
+    banner.padding = t.px(24);
+    banner.background = t.warning_bg;
+    int h = banner.measure_height(*m_text, t.width - 2 * t.margin());
+    banner.bounds = {t.margin(), t.height - h - t.px(24), t.width - 2 * t.margin(), h};
+    banner.id = "printer-status";
+    banner.draw(c);
+}
+
+void App::draw() {
+    m_dirty = false;
+    const auto& bg = m_theme.background;
+    SDL_SetRenderDrawColor(m_renderer, bg.r, bg.g, bg.b, 0xFF);
+    SDL_RenderClear(m_renderer);
+    ui::Canvas canvas{m_renderer, *m_text, m_theme, m_clock->now()};
+    if (screen()) {
+        screen()->ensure_built();
+        screen()->draw(canvas);
+        if (screen()->tick(m_clock->now())) m_dirty = true;
+    }
+    if (screen_name() != "attract") draw_status_banner(canvas);
+    if (m_countdown) m_countdown->draw(canvas);
+    SDL_RenderPresent(m_renderer);
+    ++m_frames;
+}
+
+std::vector<ui::Widget*> App::visible_widgets() const {
+    if (m_countdown) return {m_countdown.get()};
+    return screen() ? screen()->widgets() : std::vector<ui::Widget*>{};
+}
+
+nlohmann::json App::dump() const {
+    nlohmann::json widgets = nlohmann::json::array();
+    if (screen()) {
+        screen()->ensure_built();
+        screen()->dump(widgets);
+    }
+    if (!m_status.printer_message_key.empty() && screen_name() != "attract")
+        widgets.push_back({{"type", "banner"}, {"id", "printer-status"}, {"text", m_strings.tr(m_status.printer_message_key)}});
+    if (m_countdown) m_countdown->dump(widgets);
+    return {{"screen", screen_name()},
+            {"language", m_session->language},
+            {"large_text", m_session->large_text},
+            {"size", {m_theme.width, m_theme.height}},
+            {"session", m_session->phase() == Session::Phase::Idle ? "idle"
+                        : m_session->phase() == Session::Phase::Active ? "active" : "countdown"},
+            {"widgets", widgets}};
+}
+
+Status App::screenshot(const std::string& path) {
+    draw();  // the back buffer must hold a complete frame before it is read
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(m_renderer, &w, &h);
+    SDL_Surface* s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s) return make_error(Errc::Internal, SDL_GetError());
+    // Read back what was just drawn: draw() again without presenting is not needed with the
+    // software renderer, whose target keeps the last frame.
+    int rc = SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch);
+    Status result;
+    if (rc != 0) result = make_error(Errc::Internal, std::string("read pixels: ") + SDL_GetError());
+    else if (IMG_SavePNG(s, path.c_str()) != 0) result = make_error(Errc::Io, path + ": " + IMG_GetError());
+    SDL_FreeSurface(s);
+    return result;
+}
+
+int App::run() {
+    while (!m_quit) {
+        SDL_Event e;
+        bool animating = m_dirty;
+        if (SDL_WaitEventTimeout(&e, animating ? 1 : kIdleWakeMs)) handle_sdl(e);
+        frame();
+    }
+    return 0;
+}
+
+}  // namespace kiosk

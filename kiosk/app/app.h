@@ -1,0 +1,138 @@
+// The kiosk application: SDL window, event loop, navigation, session, devices and services.
+#pragma once
+
+#include <SDL.h>
+
+#include <any>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "drivers/common/clock.h"
+#include "kiosk/app/worker_pool.h"
+#include "kiosk/app/session.h"
+#include "kiosk/config/config.h"
+#include "kiosk/screens/screen.h"
+#include "kiosk/ui/text.h"
+
+namespace kiosk {
+
+class Devices;
+class Services;
+
+struct AppOptions {
+    bool headless = false;       ///< SDL offscreen driver, software renderer
+    std::shared_ptr<Clock> clock;///< a VirtualClock for scripted runs
+    std::string assets_dir;
+};
+
+/// Events from other threads, handed to the UI thread in order.
+class EventQueue {
+public:
+    void post(screens::AppEvent e);
+    std::deque<screens::AppEvent> take();
+    void set_wake_event(Uint32 type) { m_wake = type; }
+
+private:
+    std::mutex m_mutex;
+    std::deque<screens::AppEvent> m_events;
+    Uint32 m_wake = 0;
+};
+
+class App final : public screens::ScreenContext {
+public:
+    static Result<std::unique_ptr<App>> create(config::Config cfg, AppOptions opts);
+    ~App() override;
+
+    /// Windowed main loop; returns the exit code.
+    int run();
+    /// One frame: input, device events, intents, session timers, animation, drawing (only
+    /// when something changed). `force_draw` draws even if nothing changed.
+    void frame(bool force_draw = false);
+    void quit() { m_quit = true; }
+
+    // --- for the script runner and tests ---
+    void inject_pointer(screens::Screen*, ui::PointerEvent::Kind, int x, int y);
+    void tap(int x, int y);
+    void type_text(const std::string& text);
+    /// Visible widgets, the app's own overlay (countdown dialog) first.
+    std::vector<ui::Widget*> visible_widgets() const;
+    nlohmann::json dump() const;
+    Status screenshot(const std::string& png_path);
+    screens::Screen* screen() const { return m_stack.empty() ? nullptr : m_stack.back().get(); }
+    std::string screen_name() const { return screen() ? screen()->name() : ""; }
+    Devices& devices() { return *m_devices; }
+    Session& session() override { return *m_session; }
+    EventQueue& events() { return m_events; }
+    const config::Config& config() const { return m_config; }
+    SDL_Renderer* renderer() const { return m_renderer; }
+    Uint64 frames_drawn() const { return m_frames; }
+
+    // --- ScreenContext ---
+    const ui::Theme& theme() const override { return m_theme; }
+    const ui::Strings& strings() const override { return m_strings; }
+    ui::TextRenderer& text() override { return *m_text; }
+    const Clock& clock() const override { return *m_clock; }
+    const screens::AppStatus& status() const override { return m_status; }
+    void emit(screens::Intent) override;
+    std::any service(const std::string& name) override;
+
+    /// Registers a service object screens can ask for by name (content store, search, map).
+    void provide(const std::string& name, std::any service) { m_services_by_name[name] = std::move(service); }
+    /// Runs `work` on a worker thread and posts its AppEvent back to the UI thread.
+    void run_async(std::function<screens::AppEvent()> work);
+    void set_status(screens::AppStatus s);
+    /// Handles service requests from screens (print, certificates, case lookup, …).
+    using RequestHandler = std::function<void(App&, const screens::Intent&)>;
+    void on_request(const std::string& name, RequestHandler h) { m_request_handlers[name] = std::move(h); }
+
+    void navigate(const std::string& name, const std::map<std::string, std::string>& args = {});
+    void go_home();
+    void end_session();
+
+private:
+    App(config::Config cfg, AppOptions opts);
+    Status init();
+    void apply_theme();
+    void handle_sdl(const SDL_Event& e);
+    void handle_event(const screens::AppEvent& e);
+    void process_intents();
+    void update_session();
+    void draw();
+    void draw_status_banner(ui::Canvas& c);
+    void show_countdown();
+
+    config::Config m_config;
+    AppOptions m_opts;
+    std::shared_ptr<Clock> m_clock;
+    SDL_Window* m_window = nullptr;
+    SDL_Renderer* m_renderer = nullptr;
+    std::unique_ptr<ui::FontLibrary> m_fonts;
+    std::unique_ptr<ui::TextRenderer> m_text;
+    ui::Theme m_theme;
+    ui::Strings m_strings;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<Devices> m_devices;
+    std::vector<screens::ScreenPtr> m_stack;
+    std::vector<screens::ScreenPtr> m_retired;  // left screens, destroyed after the frame
+    std::vector<screens::Intent> m_intents;
+    EventQueue m_events;
+    screens::AppStatus m_status;
+    std::map<std::string, std::any> m_services_by_name;
+    std::map<std::string, RequestHandler> m_request_handlers;
+    std::unique_ptr<ui::Dialog> m_countdown;
+    int m_countdown_shown = -1;
+    std::unique_ptr<class WorkerPool> m_pool;
+    bool m_dirty = true;
+    bool m_quit = false;
+    bool m_pointer_down = false;
+    Uint64 m_frames = 0;
+    Uint32 m_wake_event = 0;
+    float m_scale = 1.0f;
+};
+
+}  // namespace kiosk

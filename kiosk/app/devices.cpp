@@ -1,0 +1,261 @@
+// Device factory: printer (CUPS or simulated), ID-card reader (serial or simulated) and QR
+// scanner (serial, HID, window wedge, camera or simulated), with events posted to the UI.
+#include "devices.h"
+
+#include <mutex>
+
+#include "drivers/common/log.h"
+#include "drivers/idcard/serial_reader.h"
+#include "drivers/idcard/sim_control.h"
+#include "drivers/printer/print_service.h"
+#include "drivers/printer/printer_config.h"
+#include "drivers/printer/printer_factory.h"
+#include "drivers/printer/sim_printer.h"
+#include "drivers/scanner/scanner_config.h"
+#include "drivers/scanner/sim_scanner.h"
+#include "kiosk/app/app.h"
+
+namespace kiosk {
+
+using screens::AppEvent;
+
+struct Devices::Impl {
+    App* app = nullptr;
+    std::unique_ptr<printer::PrintService> print;
+    printer::SimPrinter* sim_printer = nullptr;  // when printer.driver = sim
+    std::unique_ptr<idcard::IdCardReader> reader;
+    std::unique_ptr<idcard::SimControl> card_sim;  // idcard-sim's control socket, if configured
+    std::unique_ptr<scanner::Scanner> scanner;
+    scanner::SimScanner* sim_scanner = nullptr;
+    std::mutex mutex;
+    std::string current_job;  // the citizen's print job, cancelled when they leave
+    std::string printer_driver, reader_driver, scanner_driver;
+};
+
+Devices::Devices(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+
+Devices::~Devices() {
+    if (m_impl->reader) m_impl->reader->stop();
+    if (m_impl->scanner) m_impl->scanner->stop();
+}
+
+namespace {
+
+AppEvent reader_event_to_app(const idcard::ReaderEvent& e) {
+    using K = idcard::ReaderEvent::Kind;
+    switch (e.kind) {
+    case K::CardRead: return AppEvent{AppEvent::Kind::CardRead, "idcard", "", true, e.identity};
+    case K::CardRemoved: return AppEvent{AppEvent::Kind::CardRemoved, "idcard"};
+    case K::CardInvalid: return AppEvent{AppEvent::Kind::CardInvalid, "idcard", "card.invalid", false};
+    case K::ReadFailed: return AppEvent{AppEvent::Kind::CardInvalid, "idcard", "card.read_failed", false};
+    case K::StateChanged:
+        return AppEvent{AppEvent::Kind::ReaderFault, "idcard", idcard::reader_state_name(e.state),
+                        e.state == idcard::ReaderState::Ready};
+    }
+    return AppEvent{AppEvent::Kind::ReaderFault, "idcard"};
+}
+
+std::string printer_message_key(const printer::PrinterStatus& s) {
+    using C = printer::Condition;
+    if (s.can_print()) return {};
+    if (s.has(C::MediaEmpty)) return "printer.no_paper";
+    if (s.has(C::MediaJam)) return "printer.jam";
+    if (s.has(C::DoorOpen)) return "printer.door_open";
+    if (s.has(C::TonerEmpty)) return "printer.no_toner";
+    if (s.has(C::Offline)) return "printer.offline";
+    if (s.has(C::Paused) || s.has(C::Stopped)) return "printer.paused";
+    return "printer.attention";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Devices>> Devices::create(App& app) {
+    auto impl = std::make_unique<Impl>();
+    impl->app = &app;
+    const auto& cfg = app.config();
+    EventQueue* events = &app.events();
+
+    // Printer and the print service (job records, recovery of unfinished jobs).
+    impl->printer_driver = cfg.str("printer.driver");
+    if (impl->printer_driver != "none") {
+        auto settings = printer::printer_settings(cfg);
+        auto service = printer::create_print_service(settings);
+        if (!service) {
+            // A kiosk without a working printer still serves guides and maps; the banner says so.
+            LOG_ERROR("devices") << "printer unavailable: " << service.error().message;
+        } else {
+            impl->print = std::move(service.value());
+            impl->sim_printer = dynamic_cast<printer::SimPrinter*>(&impl->print->printer());
+            impl->print->printer().set_status_listener(
+                [events](const printer::PrinterStatus&) { events->post({AppEvent::Kind::PrinterStatus, "printer"}); });
+        }
+    }
+
+    // ID-card reader.
+    impl->reader_driver = cfg.str("idcard.driver");
+    if (impl->reader_driver == "serial") {
+        idcard::SerialReaderOptions o;
+        o.transport.path = cfg.str("idcard.port");
+        o.transport.baud = int(cfg.integer("idcard.baud"));
+        impl->reader = std::make_unique<idcard::SerialIdCardReader>(o);
+        if (!cfg.str("idcard.sim_control").empty())
+            impl->card_sim = std::make_unique<idcard::SimControl>(cfg.str("idcard.sim_control"));
+    }
+    if (impl->reader)
+        impl->reader->start([events](const idcard::ReaderEvent& e) { events->post(reader_event_to_app(e)); });
+
+    // QR scanner.
+    auto so = scanner::scanner_options_from(cfg);
+    impl->scanner_driver = so.driver;
+    auto sc = scanner::create_scanner(so);
+    if (!sc) {
+        LOG_ERROR("devices") << "scanner: " << sc.error().message;
+    } else {
+        impl->scanner = std::move(sc.value());
+        impl->sim_scanner = dynamic_cast<scanner::SimScanner*>(impl->scanner.get());
+        impl->scanner->start([events](const scanner::ScanEvent& e) {
+            if (e.kind == scanner::ScanEvent::Kind::Scanned) events->post({AppEvent::Kind::Scanned, "scanner", e.text});
+            else if (e.kind == scanner::ScanEvent::Kind::Unreadable)
+                events->post({AppEvent::Kind::Scanned, "scanner", "", false});
+        });
+    }
+    LOG_INFO("devices") << "printer: " << impl->printer_driver << ", ID card: " << impl->reader_driver
+                        << ", scanner: " << impl->scanner_driver;
+    return std::unique_ptr<Devices>(new Devices(std::move(impl)));
+}
+
+screens::AppStatus Devices::status() const {
+    screens::AppStatus s;
+    if (m_impl->print) {
+        auto ps = m_impl->print->printer().status();
+        s.printer_can_print = ps.can_print();
+        s.printer_message_key = printer_message_key(ps);
+    } else {
+        s.printer_can_print = false;
+        s.printer_message_key = "printer.offline";
+    }
+    s.reader_ready = m_impl->reader && m_impl->reader->state() == idcard::ReaderState::Ready;
+    s.scanner_ready = m_impl->scanner && m_impl->scanner->state() == scanner::ScannerState::Ready;
+    return s;
+}
+
+Status Devices::simulate_card(const std::string& name) {
+    if (m_impl->card_sim) {
+        auto r = m_impl->card_sim->send("place " + name);
+        if (!r) return r.error();
+        return {};
+    }
+    return make_error(Errc::Unavailable, "the ID-card reader (idcard.driver=" + m_impl->reader_driver +
+                                             ") cannot be simulated: set idcard.sim_control to an idcard-sim's socket");
+}
+
+Status Devices::simulate_card_removed() {
+    if (m_impl->card_sim) {
+        auto r = m_impl->card_sim->send("remove");
+        if (!r) return r.error();
+        return {};
+    }
+    return make_error(Errc::Unavailable, "the ID-card reader cannot be simulated (no idcard.sim_control)");
+}
+
+Status Devices::simulate_scan(const std::string& text) {
+    if (!m_impl->sim_scanner)
+        return make_error(Errc::Unavailable, "scanner.driver=" + m_impl->scanner_driver + " cannot be simulated (use sim)");
+    if (!m_impl->sim_scanner->inject(text)) return make_error(Errc::DeviceNotReady, "the simulated scanner is not started");
+    return {};
+}
+
+Status Devices::simulate_printer(const std::string& condition) {
+    if (!m_impl->sim_printer)
+        return make_error(Errc::Unavailable, "printer.driver=" + m_impl->printer_driver + " cannot be simulated (use sim)");
+    using C = printer::Condition;
+    static const std::map<std::string, std::vector<C>> kConditions = {
+        {"ok", {}},
+        {"media-empty", {C::MediaEmpty}},
+        {"media-low", {C::MediaLow}},
+        {"media-jam", {C::MediaJam}},
+        {"door-open", {C::DoorOpen}},
+        {"toner-low", {C::TonerLow}},
+        {"toner-empty", {C::TonerEmpty}},
+        {"offline", {C::Offline}},
+        {"paused", {C::Paused}},
+    };
+    if (condition == "abort-next") {
+        m_impl->sim_printer->abort_next_job();
+        return {};
+    }
+    auto it = kConditions.find(condition);
+    if (it == kConditions.end()) return make_error(Errc::InvalidInput, "unknown printer condition '" + condition + "'");
+    m_impl->sim_printer->set_conditions(it->second);
+    // The status listener posts the change; refresh now so the next frame shows it.
+    (void)m_impl->sim_printer->refresh_status();
+    m_impl->app->events().post({AppEvent::Kind::PrinterStatus, "printer"});
+    return {};
+}
+
+void Devices::on_key(App& app, SDL_Keycode key, Uint16) {
+    // Windowed demo: function keys stand in for devices (docs/demo.md).
+    Status r;
+    switch (key) {
+    case SDLK_F1: r = simulate_card("wang"); break;
+    case SDLK_F2: r = simulate_card("li"); break;
+    case SDLK_F3: r = simulate_card("zhao"); break;
+    case SDLK_F4: r = simulate_card("bad"); break;
+    case SDLK_F5: r = simulate_card_removed(); break;
+    case SDLK_F6: r = simulate_scan("ZWCASE:1:SL20261120000123:8K3Q"); break;
+    case SDLK_F7: r = simulate_printer("media-empty"); break;
+    case SDLK_F8: r = simulate_printer("ok"); break;
+    case SDLK_ESCAPE:
+        if (!app.config().boolean("display.fullscreen")) app.quit();
+        break;
+    default: break;
+    }
+    if (!r) LOG_WARN("devices") << r.error().message;
+}
+
+bool Devices::handle_request(App& app, const screens::Intent& i) {
+    if (i.target != "print") return false;
+    EventQueue* events = &app.events();
+    if (i.kind == screens::Intent::Kind::CancelRequest) {
+        std::lock_guard lock(m_impl->mutex);
+        if (!m_impl->current_job.empty()) (void)m_impl->print->cancel(m_impl->current_job);
+        return true;
+    }
+    if (!m_impl->print) {
+        events->post({AppEvent::Kind::RequestUpdate, "print", "failed", false});
+        return true;
+    }
+    printer::PrintOrder order;
+    order.file_path = i.args.count("file") ? i.args.at("file") : "";
+    order.name = i.args.count("name") ? i.args.at("name") : "document";
+    order.copies = i.args.count("copies") ? std::max(1, std::atoi(i.args.at("copies").c_str())) : 1;
+    auto id = m_impl->print->print(order, [events](const printer::JobRecord& rec) {
+        using P = printer::JobPhase;
+        bool ok = rec.phase != P::Failed && rec.phase != P::NeedsAttention && rec.phase != P::Canceled;
+        std::string reason = rec.stopped_by ? printer::condition_name(*rec.stopped_by) : "";
+        events->post({AppEvent::Kind::RequestUpdate, "print", printer::phase_name(rec.phase), ok, reason});
+    });
+    if (!id) {
+        events->post({AppEvent::Kind::RequestUpdate, "print", "failed", false});
+        return true;
+    }
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->current_job = id.value();
+    return true;
+}
+
+void Devices::on_session_end() {
+    std::lock_guard lock(m_impl->mutex);
+    if (m_impl->print && !m_impl->current_job.empty()) {
+        // The citizen left: a job still waiting (paper out, say) must not print for the next person.
+        auto rec = m_impl->print->job(m_impl->current_job);
+        if (rec && rec.value() && !printer::is_final(rec.value()->phase)) (void)m_impl->print->cancel(m_impl->current_job);
+    }
+    m_impl->current_job.clear();
+}
+
+std::string Devices::describe() const {
+    return "printer: " + m_impl->printer_driver + ", idcard: " + m_impl->reader_driver + ", scanner: " + m_impl->scanner_driver;
+}
+
+}  // namespace kiosk

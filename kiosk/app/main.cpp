@@ -1,0 +1,141 @@
+// kiosk: the self-service kiosk program (windowed, fullscreen, or headless with a script).
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <unistd.h>
+
+#include "drivers/common/log.h"
+#include "kiosk/app/app.h"
+#include "kiosk/app/script.h"
+
+namespace {
+
+void usage() {
+    std::printf(
+        "usage: kiosk [options]\n\n"
+        "  --config FILE          configuration (TOML); see config/kiosk.example.toml\n"
+        "  --set section.key=V    override any configuration key (repeatable)\n"
+        "  --state-dir DIR        where databases and content live (also $KIOSK_STATE_DIR)\n"
+        "  --headless             no display: SDL's offscreen driver, software renderer\n"
+        "  --script FILE          run a script of steps (docs/scripts.md) with a virtual clock, then exit\n"
+        "  --screenshots DIR      where `screenshot` steps write PNGs (default: the state dir's screenshots/)\n"
+        "  --dump FILE            write the final screen as JSON (widgets, text, bounds)\n"
+        "  --verbose              print each script step\n"
+        "  --log-level L          debug, info, warn, error, off\n"
+        "  --version, --help\n");
+}
+
+std::string find_assets(const kiosk::config::Config& cfg) {
+    namespace fs = std::filesystem;
+    if (!cfg.str("paths.assets_dir").empty()) return cfg.str("paths.assets_dir");
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        for (fs::path p : {fs::path(exe).parent_path() / "../share/kiosk/assets", fs::path(exe).parent_path() / "../../assets"})
+            if (fs::exists(p / "strings")) return fs::canonical(p).string();
+    }
+    return std::string(KIOSK_SOURCE_DIR) + "/assets";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace kiosk;
+    std::string config_path, script_path, screenshots, dump_path, state_dir;
+    std::vector<std::string> sets;
+    bool headless = false, verbose = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "kiosk: %s needs a value\n", a.c_str());
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        if (a == "--help" || a == "-h") return usage(), 0;
+        if (a == "--version") return std::printf("kiosk %s\n", KIOSK_VERSION), 0;
+        if (a == "--config") config_path = value();
+        else if (a == "--set") sets.push_back(value());
+        else if (a.rfind("--set=", 0) == 0) sets.push_back(a.substr(6));
+        else if (a == "--state-dir") state_dir = value();
+        else if (a == "--headless") headless = true;
+        else if (a == "--script") script_path = value();
+        else if (a == "--screenshots") screenshots = value();
+        else if (a == "--dump") dump_path = value();
+        else if (a == "--verbose") verbose = true;
+        else if (a == "--log-level") {
+            log::Level l;
+            if (!log::parse_level(value(), l)) return std::fprintf(stderr, "kiosk: bad --log-level\n"), 2;
+            sets.push_back("log.level=" + std::string(argv[i]));
+        } else {
+            std::fprintf(stderr, "kiosk: unknown option %s (see kiosk --help)\n", a.c_str());
+            return 2;
+        }
+    }
+    if (config_path.empty())
+        if (const char* env = std::getenv("KIOSK_CONFIG"); env && *env) config_path = env;
+    auto cfg = config::Config::load(config_path, sets);
+    if (!cfg) {
+        std::fprintf(stderr, "kiosk: configuration error:\n%s\n", cfg.error().message.c_str());
+        return 2;
+    }
+    if (!state_dir.empty()) cfg->set_state_dir(state_dir);
+    log::Level level;
+    log::parse_level(cfg->str("log.level"), level);
+    log::set_level(level);
+
+    Script script;
+    if (!script_path.empty()) {
+        auto s = load_script(script_path);
+        if (!s) {
+            std::fprintf(stderr, "kiosk: %s\n", s.error().message.c_str());
+            return 2;
+        }
+        script = std::move(s.value());
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(cfg->state_dir(), ec);
+    if (ec) {
+        std::fprintf(stderr, "kiosk: state directory %s: %s (use --state-dir or KIOSK_STATE_DIR)\n",
+                     cfg->state_dir().c_str(), ec.message().c_str());
+        return 2;
+    }
+
+    AppOptions opts;
+    opts.headless = headless;
+    opts.assets_dir = find_assets(*cfg);
+    std::shared_ptr<VirtualClock> vclock;
+    if (!script_path.empty()) {
+        vclock = std::make_shared<VirtualClock>();
+        opts.clock = vclock;
+    }
+    if (screenshots.empty()) screenshots = cfg->state_path("paths.screenshots_dir");
+    auto app = App::create(std::move(cfg.value()), opts);
+    if (!app) {
+        std::fprintf(stderr, "kiosk: cannot start: %s\n", app.error().message.c_str());
+        return 1;
+    }
+    int rc = 0;
+    if (!script_path.empty()) {
+        ScriptOptions so;
+        so.screenshots_dir = screenshots;
+        so.verbose = verbose;
+        auto r = run_script(**app, *vclock, script, so);
+        if (!r) {
+            std::fprintf(stderr, "kiosk: script failed: %s\n", r.error().message.c_str());
+            rc = 1;
+        }
+    } else {
+        rc = (*app)->run();
+    }
+    if (!dump_path.empty()) {
+        FILE* f = std::fopen(dump_path.c_str(), "w");
+        if (f) {
+            std::fputs((*app)->dump().dump(2).c_str(), f);
+            std::fclose(f);
+        }
+    }
+    return rc;
+}

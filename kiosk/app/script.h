@@ -1,0 +1,44 @@
+// Scripted runs: a text file of steps (tap, type, wait, card, scan, expect, screenshot…)
+// that drive the real UI, for tests and the demo tour. Format: docs/scripts.md.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "drivers/common/result.h"
+
+namespace kiosk {
+
+class App;
+class VirtualClock;
+
+struct ScriptStep {
+    int line = 0;
+    std::string command;              ///< "tap", "expect", …
+    std::vector<std::string> args;    ///< unquoted arguments
+    bool quoted_first = false;        ///< first argument was a "quoted string"
+};
+
+struct Script {
+    std::string path;
+    std::vector<ScriptStep> steps;
+};
+
+/// Parses a script; every syntax error names the file and the line.
+Result<Script> parse_script(const std::string& text, const std::string& path);
+Result<Script> load_script(const std::string& path);
+
+struct ScriptOptions {
+    std::string screenshots_dir;  ///< where `screenshot NAME` writes NAME.png (and `dump NAME` NAME.json)
+    double expect_timeout_s = 5;  ///< real seconds `expect` waits for text to appear
+    bool verbose = false;         ///< print each step as it runs
+};
+
+/// Runs the script against the app, advancing `clock` for `wait`. The first failed step ends
+/// the run with an error naming the file, the line and what was on screen.
+Status run_script(App& app, VirtualClock& clock, const Script& script, const ScriptOptions& opts);
+
+/// Every text visible in a UI dump (widgets, list rows, dialog buttons, banners).
+std::vector<std::string> visible_texts(const App& app);
+
+}  // namespace kiosk

@@ -1,0 +1,53 @@
+// Session phases and the wipe.
+#include "session.h"
+
+#include "drivers/idcard/idcard_reader.h"
+
+namespace kiosk {
+
+void Session::touch() {
+    m_last_touch = m_clock.now();
+    if (m_phase == Phase::Countdown) m_phase = Phase::Active;
+}
+
+void Session::begin() {
+    touch();
+    if (m_phase == Phase::Idle) m_phase = Phase::Active;
+}
+
+void Session::keep() {
+    m_phase = Phase::Active;
+    m_last_touch = m_clock.now();
+}
+
+int Session::countdown_left() const {
+    if (m_phase != Phase::Countdown) return 0;
+    auto left = m_timeouts.countdown - (m_clock.now() - m_countdown_start);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(left).count();
+    return ms <= 0 ? 0 : int((ms + 999) / 1000);
+}
+
+bool Session::update() {
+    auto now = m_clock.now();
+    if (m_phase == Phase::Active && now - m_last_touch >= m_timeouts.idle) {
+        m_phase = Phase::Countdown;
+        m_countdown_start = now;
+    }
+    if (m_phase == Phase::Countdown && now - m_countdown_start >= m_timeouts.countdown) return true;
+    return false;
+}
+
+bool Session::attract_due() const { return m_phase == Phase::Idle && m_clock.now() - m_last_touch >= m_timeouts.attract; }
+
+void Session::wipe() {
+    if (identity) identity->wipe();
+    identity.reset();
+    login_token.wipe();
+    for (auto& w : m_wipers) w();
+    m_wipers.clear();
+    m_phase = Phase::Idle;
+    m_last_touch = m_clock.now();
+    ++m_wipes;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,117 @@
+// Home screen: the kiosk's eight services as big tiles, language and large-text buttons.
+#include <ctime>
+
+#include "kiosk/app/session.h"
+#include "kiosk/screens/screen.h"
+
+namespace kiosk::screens {
+namespace {
+
+struct Service {
+    const char* screen;   // screen to open
+    const char* key;      // string key of its name
+    const char* glyph;    // string key of the tile's glyph
+    SDL_Color accent;
+};
+
+// Order: what citizens come for most first (printing, case status), call-staff last.
+const Service kServices[] = {
+    {"forms", "service.forms", "glyph.forms", {0x0B, 0x62, 0xC4, 0xFF}},
+    {"certificates", "service.certificates", "glyph.certificates", {0x1B, 0x7F, 0x5A, 0xFF}},
+    {"case_status", "service.case_status", "glyph.case_status", {0x8A, 0x4B, 0xC9, 0xFF}},
+    {"map", "service.map", "glyph.map", {0xC2, 0x5B, 0x0E, 0xFF}},
+    {"guide", "service.guide", "glyph.guide", {0x0E, 0x7C, 0x86, 0xFF}},
+    {"hall_info", "service.hall_info", "glyph.hall_info", {0x4A, 0x5A, 0x6E, 0xFF}},
+    {"rating", "service.rating", "glyph.rating", {0xC0, 0x2C, 0x5A, 0xFF}},
+    {"call_staff", "service.call_staff", "glyph.call_staff", {0xB4, 0x3C, 0x12, 0xFF}},
+};
+
+class HomeScreen final : public Screen {
+public:
+    using Screen::Screen;
+    const char* name() const override { return "home"; }
+
+    void build() override {
+        const auto& t = theme();
+        const int m = t.margin();
+        // Header: hall name and today's date on the left, language and large text on the right.
+        auto* bar = add<ui::Label>("", t.title(), t.header_text);
+        bar->background = t.header;
+        int bw = t.px(210), bh = std::max(t.min_target(), t.px(96));
+        int text_w = t.width - 2 * m - 2 * bw - 40;
+        int y = add_text(tr("home.hall_name"), m, t.px(36), text_w, t.title(), t.header_text, ui::Weight::Bold);
+        m_clock_label = add<ui::Label>(date_text(), t.body(), SDL_Color{0xD6, 0xE6, 0xF8, 0xFF});
+        int ch = m_clock_label->measure_height(m_ctx.text(), text_w);
+        m_clock_label->bounds = {m, y + 4, text_w, ch};
+        int header_h = std::max(t.px(200), y + 4 + ch + t.px(32));
+        bar->bounds = {0, 0, t.width, header_h};
+        auto* lang = add<ui::Button>(tr("home.other_language"), [this] {
+            emit({Intent::Kind::SetLanguage, m_ctx.session().language == "en" ? "zh-CN" : "en"});
+        }, ui::ButtonStyle::Header);
+        lang->bounds = {t.width - m - bw, (header_h - bh) / 2, bw, bh};
+        lang->id = "language";
+        auto* large = add<ui::Button>(tr(m_ctx.session().large_text ? "home.normal_text" : "home.large_text"),
+                                      [this] { emit({Intent::Kind::ToggleLargeText, ""}); }, ui::ButtonStyle::Header);
+        large->bounds = {t.width - m - 2 * bw - 20, (header_h - bh) / 2, bw, bh};
+        large->id = "large-text";
+
+        y = header_h + t.px(36);
+        y = add_text(tr("home.greeting"), m, y, t.width - 2 * m, t.title(), t.text, ui::Weight::Bold);
+        y += t.px(24);
+
+        // Tiles: 2 columns in portrait, 4 in landscape; rows fill the space above the footer.
+        int cols = t.landscape() ? 4 : 2;
+        int rows = (int(std::size(kServices)) + cols - 1) / cols;
+        int gap = t.px(28);
+        int footer_h = t.px(200);
+        int tile_w = (t.width - 2 * m - (cols - 1) * gap) / cols;
+        int tile_h = std::max(t.min_target(), (t.height - y - footer_h - (rows - 1) * gap) / rows);
+        for (size_t i = 0; i < std::size(kServices); ++i) {
+            const Service& s = kServices[i];
+            int c = int(i) % cols, r = int(i) / cols;
+            std::string screen = s.screen;
+            auto* b = add<ui::Button>(tr(s.key), [this, screen] { emit({Intent::Kind::Navigate, screen}); },
+                                      ui::ButtonStyle::Tile);
+            b->bounds = {m + c * (tile_w + gap), y + r * (tile_h + gap), tile_w, tile_h};
+            b->glyph = tr(s.glyph);
+            b->accent = s.accent;
+            b->sublabel = tr(std::string(s.key) + "_hint");
+            b->id = screen;
+        }
+        int fy = y + rows * (tile_h + gap);
+        add_text(tr("home.help_hint"), m, fy + t.px(8), t.width - 2 * m, t.small(), t.muted, ui::Weight::Regular,
+                 ui::Align::Center);
+    }
+
+    void on_tick(Clock::time_point) override {
+        // Refresh the date line when the minute changes.
+        std::string now = date_text();
+        if (m_clock_label && now != m_clock_label->text()) invalidate();
+    }
+
+private:
+    std::string date_text() const {
+        std::time_t t = std::chrono::system_clock::to_time_t(m_ctx.clock().wall_now());
+        std::tm tm{};
+        localtime_r(&t, &tm);
+        static const char* const kWeekdays[] = {"weekday.sun", "weekday.mon", "weekday.tue", "weekday.wed",
+                                                "weekday.thu", "weekday.fri", "weekday.sat"};
+        char hm[16];
+        std::snprintf(hm, sizeof hm, "%02d:%02d", tm.tm_hour, tm.tm_min);
+        return trf("home.date", {{"month", std::to_string(tm.tm_mon + 1)},
+                                 {"day", std::to_string(tm.tm_mday)},
+                                 {"weekday", tr(kWeekdays[tm.tm_wday])},
+                                 {"time", hm}});
+    }
+    ui::Label* m_clock_label = nullptr;
+};
+
+}  // namespace
+
+void register_home_screen() {
+    register_screen("home", [](ScreenContext& c, const std::map<std::string, std::string>&) -> ScreenPtr {
+        return std::make_unique<HomeScreen>(c);
+    });
+}
+
+}  // namespace kiosk::screens

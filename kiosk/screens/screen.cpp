@@ -1,0 +1,136 @@
+// Screen base: building, drawing, touch routing, the header bar, and the screen registry.
+#include "screen.h"
+
+#include <nlohmann/json.hpp>
+
+namespace kiosk::screens {
+
+void Screen::ensure_built() {
+    if (!m_dirty) return;
+    m_dirty = false;
+    clear_widgets();
+    build();
+    if (m_dialog) m_dialog->layout(m_ctx.text(), theme(), {0, 0, theme().width, theme().height});
+}
+
+void Screen::clear_widgets() {
+    m_captured = nullptr;
+    m_widgets.clear();
+}
+
+void Screen::show_dialog(std::unique_ptr<ui::Dialog> d) {
+    m_dialog = std::move(d);
+    m_captured = nullptr;
+    m_dialog->layout(m_ctx.text(), theme(), {0, 0, theme().width, theme().height});
+}
+
+void Screen::draw(ui::Canvas& c) {
+    for (auto& w : m_widgets)
+        if (w->visible) w->draw(c);
+    if (m_dialog) m_dialog->draw(c);
+}
+
+bool Screen::pointer(const ui::PointerEvent& e) {
+    using K = ui::PointerEvent::Kind;
+    if (m_dialog) {
+        // Keep a raw pointer: a button in the dialog may close (destroy) the dialog.
+        ui::Dialog* d = m_dialog.get();
+        d->on_pointer(e);
+        return true;
+    }
+    if (e.kind == K::Down) {
+        m_captured = nullptr;
+        for (auto it = m_widgets.rbegin(); it != m_widgets.rend(); ++it) {
+            ui::Widget* w = it->get();
+            if (w->visible && w->on_pointer(e)) {
+                m_captured = w;
+                return true;
+            }
+        }
+        return false;
+    }
+    if (!m_captured) return false;
+    ui::Widget* w = m_captured;
+    if (e.kind == K::Up || e.kind == K::Cancel) m_captured = nullptr;
+    // The handler may rebuild the screen (invalidate only marks; widgets live until the next
+    // ensure_built), so `w` stays valid during the call.
+    w->on_pointer(e);
+    return true;
+}
+
+bool Screen::tick(Clock::time_point now) {
+    bool animating = false;
+    for (auto& w : m_widgets) animating |= w->tick(now);
+    return animating;
+}
+
+void Screen::dump(nlohmann::json& out) const {
+    for (const auto& w : m_widgets) w->dump(out);
+    if (m_dialog) m_dialog->dump(out);
+}
+
+std::vector<ui::Widget*> Screen::widgets() const {
+    std::vector<ui::Widget*> out;
+    if (m_dialog) {  // a modal dialog hides everything behind it from taps
+        out.push_back(m_dialog.get());
+        return out;
+    }
+    for (const auto& w : m_widgets)
+        if (w->visible) out.push_back(w.get());
+    return out;
+}
+
+int Screen::add_header(const std::string& title, bool show_back) {
+    const auto& t = theme();
+    int h = t.px(150) < t.min_target() + 40 ? t.min_target() + 40 : t.px(150);
+    auto* bar = add<ui::Label>("", t.title(), t.header_text);
+    bar->background = t.header;
+    bar->bounds = {0, 0, t.width, h};
+    int bw = t.px(200);
+    int bh = h - 32;
+    if (show_back) {
+        auto* back = add<ui::Button>(tr("common.back"), [this] { emit({Intent::Kind::Back, ""}); }, ui::ButtonStyle::Header);
+        back->bounds = {16, 16, bw, bh};
+        back->id = "back";
+    }
+    auto* home = add<ui::Button>(tr("common.home"), [this] { emit({Intent::Kind::Home, ""}); }, ui::ButtonStyle::Header);
+    home->bounds = {t.width - 16 - bw, 16, bw, bh};
+    home->id = "home";
+    auto* label = add<ui::Label>(title, t.title(), t.header_text, ui::Weight::Bold, ui::Align::Center);
+    int lw = t.width - 2 * (bw + 32);
+    int lh = label->measure_height(m_ctx.text(), lw);
+    label->max_lines = 1;
+    label->bounds = {bw + 32, (h - std::min(lh, h)) / 2, lw, std::min(lh, h)};
+    return h;
+}
+
+int Screen::add_text(const std::string& text, int x, int y, int w, int px, SDL_Color color, ui::Weight weight,
+                     ui::Align align) {
+    auto* l = add<ui::Label>(text, px, color, weight, align);
+    int h = l->measure_height(m_ctx.text(), w);
+    l->bounds = {x, y, w, h};
+    return y + h;
+}
+
+namespace {
+std::map<std::string, ScreenFactory>& registry() {
+    static std::map<std::string, ScreenFactory> r;
+    return r;
+}
+}  // namespace
+
+void register_screen(const std::string& name, ScreenFactory f) { registry()[name] = f; }
+
+ScreenPtr make_screen(const std::string& name, ScreenContext& ctx, const std::map<std::string, std::string>& args) {
+    auto it = registry().find(name);
+    if (it == registry().end()) return nullptr;
+    return it->second(ctx, args);
+}
+
+std::vector<std::string> screen_names() {
+    std::vector<std::string> out;
+    for (const auto& [n, f] : registry()) out.push_back(n);
+    return out;
+}
+
+}  // namespace kiosk::screens

@@ -1,0 +1,150 @@
+// The screen base: one screen a file; a screen builds widgets from its state and returns intents.
+#pragma once
+
+#include <any>
+#include <functional>
+#include <map>
+#include <memory>
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <vector>
+
+#include "drivers/common/clock.h"
+#include "kiosk/ui/strings.h"
+#include "kiosk/ui/widgets.h"
+
+namespace kiosk {
+class Session;
+}
+
+namespace kiosk::screens {
+
+/// What a screen asks the app to do. Screens never call a driver or the platform themselves.
+struct Intent {
+    enum class Kind {
+        Navigate,         ///< target = screen name, args = its parameters
+        Back,
+        Home,             ///< back to the home screen (the session goes on)
+        EndSession,       ///< the citizen is done: wipe and go home
+        SetLanguage,      ///< target = "zh-CN" | "en"
+        ToggleLargeText,
+        KeepSession,      ///< "continue" in the idle countdown
+        Request,          ///< target = a service request name (print, certificates, case, …), args
+        CancelRequest,    ///< target = the request name
+    } kind;
+    std::string target;
+    std::map<std::string, std::string> args = {};
+};
+
+/// Something that happened outside the screen: a device, a finished request, new content.
+/// Arrives on the UI thread.
+struct AppEvent {
+    enum class Kind {
+        CardRead,       ///< payload: std::shared_ptr<idcard::Identity>
+        CardRemoved,
+        CardInvalid,    ///< text: message key
+        ReaderFault,
+        Scanned,        ///< text: the code
+        PrinterStatus,  ///< the app's status snapshot changed
+        RequestUpdate,  ///< name: the request; text: its stage; ok: false on failure; payload
+        ContentChanged,
+        Notice,         ///< a remote notice to show; text
+    } kind;
+    std::string name;
+    std::string text;
+    bool ok = true;
+    std::any payload = {};
+};
+
+/// Device and service status the screens may read (never block to get it).
+struct AppStatus {
+    bool printer_can_print = false;
+    std::string printer_message_key;  ///< "" when fine; else a string key ("printer.no_paper")
+    bool reader_ready = false;
+    bool scanner_ready = false;
+    bool platform_online = false;
+};
+
+/// What the app offers a screen.
+class ScreenContext {
+public:
+    virtual ~ScreenContext() = default;
+    virtual const ui::Theme& theme() const = 0;
+    virtual const ui::Strings& strings() const = 0;
+    virtual ui::TextRenderer& text() = 0;
+    virtual const Clock& clock() const = 0;
+    virtual const AppStatus& status() const = 0;
+    virtual Session& session() = 0;
+    virtual void emit(Intent) = 0;
+    /// Services for screens that read content (may be null when no content is installed).
+    virtual std::any service(const std::string& name) = 0;
+};
+
+class Screen {
+public:
+    explicit Screen(ScreenContext& ctx) : m_ctx(ctx) {}
+    virtual ~Screen() = default;
+    virtual const char* name() const = 0;
+    /// (Re)creates the widgets from the screen's state. Called on entry and after invalidate().
+    virtual void build() = 0;
+    virtual void on_event(const AppEvent&) {}
+    /// Text typed by a hardware keyboard or a script's `type` step.
+    virtual void on_text(const std::string&) {}
+    /// Every frame, with the (virtual) clock's time.
+    virtual void on_tick(Clock::time_point) {}
+    /// Called when the screen is left for good (personal data it holds must go).
+    virtual void on_leave() {}
+
+    void invalidate() { m_dirty = true; }
+    // Used by the app:
+    void ensure_built();
+    void draw(ui::Canvas&);
+    bool pointer(const ui::PointerEvent&);
+    bool tick(Clock::time_point now);
+    void dump(nlohmann::json& out) const;
+    /// Every widget in drawing order (the dialog last), for taps by text.
+    std::vector<ui::Widget*> widgets() const;
+
+protected:
+    template <class W, class... A>
+    W* add(A&&... a) {
+        auto w = std::make_unique<W>(std::forward<A>(a)...);
+        W* raw = w.get();
+        m_widgets.push_back(std::move(w));
+        return raw;
+    }
+    void clear_widgets();
+    void show_dialog(std::unique_ptr<ui::Dialog> d);
+    void close_dialog() { m_dialog.reset(); }
+    bool has_dialog() const { return bool(m_dialog); }
+    /// The top bar of every service screen: 返回, the title, 首页. Returns the y below it.
+    int add_header(const std::string& title, bool show_back = true);
+    /// A label placed at (x, y) wrapped to width w; returns the y below it.
+    int add_text(const std::string& text, int x, int y, int w, int px, SDL_Color color,
+                 ui::Weight weight = ui::Weight::Regular, ui::Align align = ui::Align::Left);
+    const std::string& tr(const std::string& key) const { return m_ctx.strings().tr(key); }
+    std::string trf(const std::string& key, const std::map<std::string, std::string>& args) const {
+        return m_ctx.strings().format(key, args);
+    }
+    const ui::Theme& theme() const { return m_ctx.theme(); }
+    void emit(Intent i) { m_ctx.emit(std::move(i)); }
+
+    ScreenContext& m_ctx;
+    std::vector<ui::WidgetPtr> m_widgets;
+    std::unique_ptr<ui::Dialog> m_dialog;
+    ui::Widget* m_captured = nullptr;  // the widget that took the current touch
+    bool m_dirty = true;
+};
+
+using ScreenPtr = std::unique_ptr<Screen>;
+using ScreenFactory = std::function<ScreenPtr(ScreenContext&, const std::map<std::string, std::string>& args)>;
+
+/// The registry of screens by name; each screen file registers itself.
+void register_screen(const std::string& name, ScreenFactory f);
+ScreenPtr make_screen(const std::string& name, ScreenContext& ctx, const std::map<std::string, std::string>& args);
+std::vector<std::string> screen_names();
+/// Links every screen file into the program (static registration would be dropped from a
+/// static library otherwise).
+void register_all_screens();
+
+}  // namespace kiosk::screens

@@ -1,0 +1,253 @@
+// Label, Button, ProgressBar, TextField and Dialog.
+#include "widgets.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::ui {
+
+// ---- Label ---------------------------------------------------------------------------
+Label::Label(std::string text, int px, SDL_Color color, Weight w, Align a)
+    : m_text(std::move(text)), m_px(px), m_color(color), m_weight(w), m_align(a) {}
+
+const std::vector<std::string>& Label::lines(TextRenderer& tr, int width) {
+    if (width != m_cached_width) {
+        m_lines = wrap_text(tr.fonts().get(m_px, m_weight), m_text, std::max(1, width - 2 * padding));
+        if (max_lines > 0 && int(m_lines.size()) > max_lines) {
+            m_lines.resize(size_t(max_lines));
+            m_lines.back() += "…";
+        }
+        m_cached_width = width;
+    }
+    return m_lines;
+}
+
+int Label::measure_height(TextRenderer& tr, int width) {
+    return int(lines(tr, width).size()) * tr.line_height(m_px, m_weight) + 2 * padding;
+}
+
+void Label::draw(Canvas& c) {
+    if (!visible) return;
+    if (background) fill_rounded(c.renderer, bounds, 16, *background);
+    int lh = c.text.line_height(m_px, m_weight);
+    int y = bounds.y + padding;
+    for (const auto& line : lines(c.text, bounds.w)) {
+        int x = bounds.x + padding;
+        if (m_align != Align::Left) {
+            int w = c.text.measure(line, m_px, m_weight).x;
+            x = m_align == Align::Center ? bounds.x + (bounds.w - w) / 2 : bounds.x + bounds.w - padding - w;
+        }
+        c.text.draw(line, m_px, m_weight, m_color, x, y);
+        y += lh;
+    }
+}
+
+// ---- Button --------------------------------------------------------------------------
+Button::Button(std::string label, std::function<void()> on_tap, ButtonStyle style)
+    : m_label(std::move(label)), m_on_tap(std::move(on_tap)), m_style(style) {}
+
+bool Button::on_pointer(const PointerEvent& e) {
+    switch (e.kind) {
+    case PointerEvent::Kind::Down:
+        if (!contains(bounds, e.x, e.y)) return false;
+        m_pressed = enabled;
+        return true;
+    case PointerEvent::Kind::Move:
+        if (m_pressed && !contains(bounds, e.x, e.y)) m_pressed = false;
+        return true;
+    case PointerEvent::Kind::Up: {
+        bool fire = m_pressed && contains(bounds, e.x, e.y);
+        m_pressed = false;
+        if (fire) activate();
+        return true;
+    }
+    case PointerEvent::Kind::Cancel:
+        m_pressed = false;
+        return true;
+    }
+    return false;
+}
+
+void Button::draw(Canvas& c) {
+    if (!visible) return;
+    const Theme& t = c.theme;
+    SDL_Color bg = t.card, fg = t.text;
+    switch (m_style) {
+    case ButtonStyle::Primary: bg = t.primary, fg = t.primary_text; break;
+    case ButtonStyle::Danger: bg = t.error_text, fg = t.primary_text; break;
+    case ButtonStyle::Header: bg = SDL_Color{0x2A, 0x6B, 0xB5, 0xFF}, fg = t.header_text; break;
+    default: break;
+    }
+    if (!enabled) bg = m_style == ButtonStyle::Secondary || m_style == ButtonStyle::Tile ? t.background : t.disabled,
+                  fg = m_style == ButtonStyle::Secondary || m_style == ButtonStyle::Tile ? t.disabled : t.card;
+    if (m_pressed) bg = SDL_Color{Uint8(bg.r * 0.85), Uint8(bg.g * 0.85), Uint8(bg.b * 0.85), 0xFF};
+    int radius = m_style == ButtonStyle::Tile ? 24 : 16;
+    if (m_style == ButtonStyle::Secondary || m_style == ButtonStyle::Tile) {
+        fill_rounded(c.renderer, bounds, radius, enabled ? t.border : t.disabled);
+        SDL_Rect inner{bounds.x + 2, bounds.y + 2, bounds.w - 4, bounds.h - 4};
+        fill_rounded(c.renderer, inner, radius - 2, bg);
+    } else {
+        fill_rounded(c.renderer, bounds, radius, bg);
+    }
+    int px = label_px ? label_px : (m_style == ButtonStyle::Tile ? t.title() : t.body());
+    Weight w = m_style == ButtonStyle::Tile || m_style == ButtonStyle::Primary ? Weight::Bold : Weight::Regular;
+    if (m_style == ButtonStyle::Tile) {
+        // Tile: a glyph in a coloured circle above a bold label and a small subtitle, the
+        // whole group centred; a label too wide for the tile steps down in size.
+        int pad = t.px(16);
+        while (px > t.body() && c.text.measure(m_label, px, w).x > bounds.w - 2 * pad) px -= 4;
+        auto ls = c.text.measure(m_label, px, w);
+        SDL_Point ss{0, 0};
+        int sub_px = t.small();
+        if (!sublabel.empty()) {
+            while (sub_px > t.px(24) && c.text.measure(sublabel, sub_px, Weight::Regular).x > bounds.w - 2 * pad) sub_px -= 2;
+            ss = c.text.measure(sublabel, sub_px, Weight::Regular);
+        }
+        int circle = glyph.empty() ? 0 : std::min(t.px(100), bounds.h - ls.y - ss.y - 3 * pad);
+        int total = circle + (circle ? pad : 0) + ls.y + ss.y;
+        int y = bounds.y + (bounds.h - total) / 2;
+        if (circle > 0) {
+            int cy = y + circle / 2;
+            fill_circle(c.renderer, bounds.x + bounds.w / 2, cy, circle / 2, enabled ? accent : t.disabled);
+            int gpx = circle * 6 / 10;
+            auto gs = c.text.measure(glyph, gpx, Weight::Bold);
+            c.text.draw(glyph, gpx, Weight::Bold, t.card, bounds.x + (bounds.w - gs.x) / 2, cy - gs.y / 2);
+            y += circle + pad;
+        }
+        c.text.draw(m_label, px, w, fg, bounds.x + (bounds.w - ls.x) / 2, y);
+        if (!sublabel.empty())
+            c.text.draw(sublabel, sub_px, Weight::Regular, enabled ? t.muted : t.disabled, bounds.x + (bounds.w - ss.x) / 2,
+                        y + ls.y);
+        return;
+    }
+    auto ls = c.text.measure(m_label, px, w);
+    int total = ls.y;
+    SDL_Point ss{0, 0};
+    if (!sublabel.empty()) {
+        ss = c.text.measure(sublabel, t.small(), Weight::Regular);
+        total += ss.y;
+    }
+    int y = bounds.y + (bounds.h - total) / 2;
+    c.text.draw(m_label, px, w, fg, bounds.x + (bounds.w - ls.x) / 2, y);
+    if (!sublabel.empty())
+        c.text.draw(sublabel, t.small(), Weight::Regular, fg, bounds.x + (bounds.w - ss.x) / 2, y + ls.y);
+}
+
+// ---- ProgressBar ---------------------------------------------------------------------
+void ProgressBar::draw(Canvas& c) {
+    if (!visible) return;
+    const Theme& t = c.theme;
+    auto cs = c.text.measure(m_caption, t.body(), Weight::Regular);
+    c.text.draw(m_caption, t.body(), Weight::Regular, t.text, bounds.x + (bounds.w - cs.x) / 2, bounds.y);
+    SDL_Rect track{bounds.x, bounds.y + cs.y + t.px(16), bounds.w, t.px(28)};
+    fill_rounded(c.renderer, track, track.h / 2, t.border);
+    if (fraction >= 0) {
+        SDL_Rect bar = track;
+        bar.w = int(track.w * std::clamp(fraction, 0.0, 1.0));
+        if (bar.w > 0) fill_rounded(c.renderer, bar, track.h / 2, t.primary);
+    } else {
+        // Indeterminate: a segment sweeping across, driven by the (virtual) clock.
+        double phase = std::fmod(std::chrono::duration<double>(c.now.time_since_epoch()).count(), 1.6) / 1.6;
+        int seg = track.w / 4;
+        SDL_Rect bar{track.x + int((track.w + seg) * phase) - seg, track.y, seg, track.h};
+        int x0 = std::max(bar.x, track.x), x1 = std::min(bar.x + bar.w, track.x + track.w);
+        if (x1 > x0) fill_rounded(c.renderer, {x0, bar.y, x1 - x0, bar.h}, track.h / 2, t.primary);
+    }
+}
+
+// ---- TextField -----------------------------------------------------------------------
+bool TextField::on_pointer(const PointerEvent& e) {
+    if (e.kind == PointerEvent::Kind::Down && !contains(bounds, e.x, e.y)) return false;
+    if (e.kind == PointerEvent::Kind::Up && contains(bounds, e.x, e.y)) {
+        focused = true;
+        if (on_focus) on_focus();
+    }
+    return true;
+}
+
+void TextField::insert(const std::string& s) {
+    for (char ch : s) {
+        if (m_value.size() >= m_max) break;
+        unsigned char u = static_cast<unsigned char>(ch);
+        if (u < 0x20 || u == 0x7f) continue;  // never accept control characters
+        m_value.push_back(uppercase && ch >= 'a' && ch <= 'z' ? char(ch - 'a' + 'A') : ch);
+    }
+    if (on_change) on_change();
+}
+
+void TextField::backspace() {
+    if (!m_value.empty()) m_value.pop_back();
+    if (on_change) on_change();
+}
+
+void TextField::draw(Canvas& c) {
+    if (!visible) return;
+    const Theme& t = c.theme;
+    fill_rounded(c.renderer, bounds, 12, focused ? t.primary : t.border);
+    fill_rounded(c.renderer, {bounds.x + 3, bounds.y + 3, bounds.w - 6, bounds.h - 6}, 10, t.card);
+    int px = t.title();
+    bool empty = m_value.empty();
+    const std::string& shown = empty ? m_placeholder : m_value;
+    auto s = c.text.measure(shown, px, Weight::Regular);
+    int x = bounds.x + t.px(24);
+    int y = bounds.y + (bounds.h - s.y) / 2;
+    c.text.draw(shown, px, Weight::Regular, empty ? t.muted : t.text, x, y);
+    if (focused) {
+        int cx = empty ? x : x + s.x + 4;
+        fill_rect(c.renderer, {cx, y + 6, 4, s.y - 12}, t.primary);
+    }
+}
+
+// ---- Dialog --------------------------------------------------------------------------
+Dialog::Dialog(std::string title, std::string message) : m_title(std::move(title)), m_message_text(std::move(message)) {}
+
+void Dialog::add_button(std::string label, std::function<void()> on_tap, ButtonStyle style) {
+    m_buttons.push_back(std::make_unique<Button>(std::move(label), std::move(on_tap), style));
+}
+
+void Dialog::layout(TextRenderer& tr, const Theme& t, SDL_Rect screen) {
+    m_screen = screen;
+    bounds = screen;  // modal: takes every touch
+    int w = std::min(screen.w - 2 * t.margin(), t.px(900));
+    int pad = t.px(48);
+    m_title_label = std::make_unique<Label>(m_title, t.title(), t.text, Weight::Bold, Align::Center);
+    m_message = std::make_unique<Label>(m_message_text, t.body(), t.text, Weight::Regular, Align::Center);
+    int th = m_title_label->measure_height(tr, w - 2 * pad);
+    int mh = m_message->measure_height(tr, w - 2 * pad);
+    int bh = t.button_height();
+    int h = pad + th + t.px(24) + mh + t.px(40) + int(m_buttons.size()) * (bh + t.px(20)) + pad;
+    m_panel = {screen.x + (screen.w - w) / 2, screen.y + (screen.h - h) / 2, w, h};
+    int y = m_panel.y + pad;
+    m_title_label->bounds = {m_panel.x + pad, y, w - 2 * pad, th};
+    y += th + t.px(24);
+    m_message->bounds = {m_panel.x + pad, y, w - 2 * pad, mh};
+    y += mh + t.px(40);
+    for (auto& b : m_buttons) {
+        b->bounds = {m_panel.x + pad, y, w - 2 * pad, bh};
+        y += bh + t.px(20);
+    }
+}
+
+void Dialog::draw(Canvas& c) {
+    if (!visible) return;
+    fill_rect(c.renderer, m_screen, c.theme.dim);
+    fill_rounded(c.renderer, m_panel, 28, c.theme.card);
+    if (m_title_label) m_title_label->draw(c);
+    if (m_message) m_message->draw(c);
+    for (auto& b : m_buttons) b->draw(c);
+}
+
+bool Dialog::on_pointer(const PointerEvent& e) {
+    for (auto& b : m_buttons)
+        if (b->on_pointer(e) && e.kind == PointerEvent::Kind::Down) return true;
+    return true;  // modal: nothing behind it gets the touch
+}
+
+std::vector<Widget::Item> Dialog::items() const {
+    std::vector<Item> out;
+    out.push_back({m_message_text, m_message ? m_message->bounds : SDL_Rect{}, false, true});
+    for (const auto& b : m_buttons) out.push_back({b->text(), b->bounds, b->tappable(), b->enabled});
+    return out;
+}
+
+}  // namespace kiosk::ui

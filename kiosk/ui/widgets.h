@@ -1,0 +1,199 @@
+// The touch-first widget set: label, button, list, dialog, progress, text field, keyboard, QR view.
+#pragma once
+
+#include <functional>
+#include <optional>
+
+#include "kiosk/ui/widget.h"
+
+namespace kiosk::ui {
+
+enum class Align { Left, Center, Right };
+
+/// A block of text wrapped to its width with ICU line breaking; optional background panel.
+class Label : public Widget {
+public:
+    Label(std::string text, int px, SDL_Color color, Weight w = Weight::Regular, Align a = Align::Left);
+    const char* type() const override { return "label"; }
+    void draw(Canvas&) override;
+    std::string text() const override { return m_text; }
+    /// Height the text needs at `width` (wraps); call before placing.
+    int measure_height(TextRenderer& tr, int width);
+    void set_text(std::string t) { m_text = std::move(t); m_cached_width = -1; }
+    std::optional<SDL_Color> background;
+    int padding = 0;
+    int max_lines = 0;  ///< 0: no limit; otherwise the last line ends with "…"
+
+private:
+    const std::vector<std::string>& lines(TextRenderer& tr, int width);
+    std::string m_text;
+    int m_px;
+    SDL_Color m_color;
+    Weight m_weight;
+    Align m_align;
+    int m_cached_width = -1;
+    std::vector<std::string> m_lines;
+};
+
+enum class ButtonStyle { Primary, Secondary, Tile, Danger, Header };
+
+class Button : public Widget {
+public:
+    Button(std::string label, std::function<void()> on_tap, ButtonStyle style = ButtonStyle::Secondary);
+    const char* type() const override { return "button"; }
+    void draw(Canvas&) override;
+    std::string text() const override { return m_label; }
+    bool tappable() const override { return enabled; }
+    bool on_pointer(const PointerEvent&) override;
+    void activate() {
+        if (enabled && m_on_tap) m_on_tap();
+    }
+    std::string sublabel;    ///< second, smaller line (tile subtitle)
+    std::string glyph;       ///< one large character drawn in a circle (tiles)
+    SDL_Color accent{0, 0, 0, 0};  ///< tile glyph circle colour
+    int label_px = 0;        ///< 0: theme default
+
+private:
+    std::string m_label;
+    std::function<void()> m_on_tap;
+    ButtonStyle m_style;
+    bool m_pressed = false;
+};
+
+/// A scrolling list of rows with touch drag and fling; a tap on a row calls its action.
+class ListView : public Widget {
+public:
+    struct Row {
+        std::string title;
+        std::string subtitle;
+        std::function<void()> on_tap;
+        std::string badge;  ///< short text at the right ("3楼 12号窗口")
+    };
+    explicit ListView(int row_height);
+    const char* type() const override { return "list"; }
+    void draw(Canvas&) override;
+    bool on_pointer(const PointerEvent&) override;
+    bool tick(std::chrono::steady_clock::time_point) override;
+    std::vector<Item> items() const override;
+    std::string text() const override { return {}; }
+    void set_rows(std::vector<Row> rows);
+    const std::vector<Row>& rows() const { return m_rows; }
+    /// Taps the row whose title is `title` (script runner); scrolls it into view first.
+    bool tap_row(const std::string& title);
+    void scroll_to(double offset);
+    double scroll_offset() const { return m_offset; }
+    double max_offset() const;
+    std::string empty_text;
+
+private:
+    std::vector<Row> m_rows;
+    int m_row_height;
+    double m_offset = 0;
+    double m_velocity = 0;  // px per second, for fling
+    bool m_dragging = false, m_moved = false;
+    int m_down_y = 0, m_last_y = 0, m_down_row = -1;
+    std::chrono::steady_clock::time_point m_last_time{}, m_last_tick{};
+};
+
+/// A determinate (0..1) or indeterminate progress bar with a caption.
+class ProgressBar : public Widget {
+public:
+    explicit ProgressBar(std::string caption) : m_caption(std::move(caption)) {}
+    const char* type() const override { return "progress"; }
+    void draw(Canvas&) override;
+    std::string text() const override { return m_caption; }
+    bool tick(std::chrono::steady_clock::time_point) override { return fraction < 0; }
+    double fraction = -1;  ///< < 0: indeterminate
+
+private:
+    std::string m_caption;
+};
+
+/// Shows what the citizen typed, with a caret; fed by the keyboard or by script `type`.
+class TextField : public Widget {
+public:
+    TextField(std::string placeholder, size_t max_len) : m_placeholder(std::move(placeholder)), m_max(max_len) {}
+    const char* type() const override { return "textfield"; }
+    void draw(Canvas&) override;
+    std::string text() const override { return m_value; }
+    bool tappable() const override { return true; }
+    bool on_pointer(const PointerEvent&) override;
+    void insert(const std::string& s);
+    void backspace();
+    void clear() { m_value.clear(); }
+    const std::string& value() const { return m_value; }
+    bool focused = false;
+    std::function<void()> on_focus;
+    std::function<void()> on_change;
+    bool uppercase = true;  ///< case numbers and query codes are upper case
+
+private:
+    std::string m_placeholder;
+    size_t m_max;
+    std::string m_value;
+};
+
+/// On-screen keyboard for letters and digits, big keys; sends to a TextField.
+class Keyboard : public Widget {
+public:
+    Keyboard();
+    const char* type() const override { return "keyboard"; }
+    void draw(Canvas&) override;
+    bool on_pointer(const PointerEvent&) override;
+    std::vector<Item> items() const override;
+    bool tappable() const override { return true; }
+    /// Presses the key labelled `label` (script runner / tests).
+    bool press(const std::string& label);
+    TextField* target = nullptr;
+    std::function<void()> on_done;
+    std::string done_label = "OK";
+    std::string delete_label = "⌫";
+
+private:
+    struct Key {
+        std::string label;
+        SDL_Rect rect;
+    };
+    std::vector<Key> layout() const;
+    int m_pressed = -1;
+};
+
+/// A QR code drawn crisply (integer module size, quiet zone) from text; ZXing encodes it.
+class QrView : public Widget {
+public:
+    explicit QrView(std::string payload);
+    const char* type() const override { return "qr"; }
+    void draw(Canvas&) override;
+    std::string text() const override { return m_payload; }
+    bool valid() const { return m_size > 0; }
+
+private:
+    std::string m_payload;
+    std::vector<uint8_t> m_modules;  // row-major, 1 = dark
+    int m_size = 0;
+};
+
+/// A modal dialog: title, message, buttons; the screen puts it in its overlay layer.
+class Dialog : public Widget {
+public:
+    Dialog(std::string title, std::string message);
+    const char* type() const override { return "dialog"; }
+    void draw(Canvas&) override;
+    bool on_pointer(const PointerEvent&) override;
+    std::string text() const override { return m_title; }
+    std::vector<Item> items() const override;
+    void add_button(std::string label, std::function<void()> on_tap, ButtonStyle style = ButtonStyle::Secondary);
+    void set_message(std::string m) { m_message_text = std::move(m); }
+    /// Lays out title, message and buttons centred in `screen`.
+    void layout(TextRenderer& tr, const Theme& theme, SDL_Rect screen);
+    std::vector<std::unique_ptr<Button>>& buttons() { return m_buttons; }
+
+private:
+    std::unique_ptr<Label> m_title_label, m_message;
+    std::string m_title, m_message_text;
+    std::vector<std::unique_ptr<Button>> m_buttons;
+    SDL_Rect m_panel{};
+    SDL_Rect m_screen{};
+};
+
+}  // namespace kiosk::ui
