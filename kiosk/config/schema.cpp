@@ -38,7 +38,6 @@ const std::vector<KeySpec>& schema() {
         {"idcard.sim_control", Type::String, "\"\"", "Control socket of an idcard-sim on the port (demo and tests: script steps `card NAME` place cards through it)"},
         {"idcard.baud", Type::Int, "0", "Baud rate; 0 probes 115200, 57600, 38400, 19200, 9600", 0, 921600},
         {"idcard.sim_cards", Type::String, "\"\"", "cards.json of the simulated reader (empty: assets/demo/cards.json)"},
-        {"idcard.sim_control", Type::String, "\"\"", "Control socket of a running idcard-sim, for script steps card NAME / card-remove (empty: none)"},
         // [scanner]
         {"scanner.driver", Type::String, "\"sim\"", "sim, serial, hid, window (wedge typing into the kiosk window), camera or none", INT64_MIN, INT64_MAX, {"sim", "serial", "hid", "window", "camera", "none"}},
         {"scanner.port", Type::String, "\"/dev/qrscanner\"", "Serial device of a serial scanner"},
