@@ -1,0 +1,145 @@
+// libcurl implementation of HttpClient.
+#include "kiosk/sync/http.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "kiosk/config/config.h"
+
+namespace kiosk::sync {
+
+PlatformSettings PlatformSettings::from_config(const config::Config& c) {
+    PlatformSettings s;
+    s.base_url = c.str("platform.url");
+    while (!s.base_url.empty() && s.base_url.back() == '/') s.base_url.pop_back();
+    s.kiosk_id = c.str("kiosk.id");
+    s.token = c.str("platform.token");
+    s.ca_bundle = c.str("platform.ca_bundle");
+    s.pinned_pubkey = c.str("platform.pinned_pubkey");
+    s.client_cert = c.str("platform.client_cert");
+    s.client_key = c.str("platform.client_key");
+    s.timeout_ms = long(c.integer("platform.timeout_ms"));
+    s.connect_timeout_ms = std::min<long>(s.timeout_ms, 5000);
+    s.seal_public_key = c.str("platform.seal_public_key");
+    s.content_public_key = c.str("platform.content_public_key");
+    return s;
+}
+
+std::string HttpResponse::header(const std::string& lower_name) const {
+    auto it = headers.find(lower_name);
+    return it == headers.end() ? std::string() : it->second;
+}
+
+namespace {
+struct Sink {
+    HttpResponse* resp;
+    size_t max_body;
+    bool too_big = false;
+};
+
+size_t on_body(char* p, size_t size, size_t n, void* user) {
+    auto* sink = static_cast<Sink*>(user);
+    size_t len = size * n;
+    if (sink->resp->body.size() + len > sink->max_body) {
+        sink->too_big = true;
+        return 0;  // aborts the transfer
+    }
+    sink->resp->body.append(p, len);
+    return len;
+}
+
+size_t on_header(char* p, size_t size, size_t n, void* user) {
+    auto* resp = static_cast<HttpResponse*>(user);
+    std::string_view line(p, size * n);
+    if (line.rfind("HTTP/", 0) == 0) resp->headers.clear();  // a new response (after 100-continue)
+    auto colon = line.find(':');
+    if (colon != std::string_view::npos) {
+        std::string name(line.substr(0, colon));
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        std::string_view v = line.substr(colon + 1);
+        while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+        while (!v.empty() && (v.back() == '\r' || v.back() == '\n' || v.back() == ' ')) v.remove_suffix(1);
+        resp->headers[name] = std::string(v);
+    }
+    return size * n;
+}
+
+bool is_local_http(const std::string& url) {
+    return url.rfind("http://127.0.0.1", 0) == 0 || url.rfind("http://localhost", 0) == 0;
+}
+}  // namespace
+
+Result<std::unique_ptr<HttpClient>> HttpClient::create(PlatformSettings settings) {
+    static const CURLcode global = curl_global_init(CURL_GLOBAL_DEFAULT);
+    if (global != CURLE_OK) return make_error(Errc::Internal, "curl_global_init failed");
+    const auto& url = settings.base_url;
+    if (url.rfind("https://", 0) != 0 && !is_local_http(url))
+        return make_error(Errc::InvalidInput, "platform.url must be https:// (http:// only for 127.0.0.1/localhost)");
+    std::unique_ptr<HttpClient> c(new HttpClient(std::move(settings)));
+    c->m_curl = curl_easy_init();
+    if (!c->m_curl) return make_error(Errc::Internal, "curl_easy_init failed");
+    return c;
+}
+
+HttpClient::~HttpClient() {
+    if (m_curl) curl_easy_cleanup(static_cast<CURL*>(m_curl));
+}
+
+Result<HttpResponse> HttpClient::request(const std::string& method, const std::string& path, std::string_view body,
+                                         const std::vector<std::string>& headers, size_t max_body) {
+    CURL* h = static_cast<CURL*>(m_curl);
+    curl_easy_reset(h);  // keeps the connection cache, clears the previous request's options
+    std::string url = m_settings.base_url + path;
+    HttpResponse resp;
+    Sink sink{&resp, max_body};
+    curl_slist* hdrs = nullptr;
+    if (!m_settings.token.empty()) hdrs = curl_slist_append(hdrs, ("Authorization: Bearer " + m_settings.token).c_str());
+    hdrs = curl_slist_append(hdrs, ("X-Kiosk-Id: " + m_settings.kiosk_id).c_str());
+    if (!body.empty() || method == "POST") hdrs = curl_slist_append(hdrs, "Content-Type: application/json");
+    hdrs = curl_slist_append(hdrs, "Expect:");  // no 100-continue round trip for big batches
+    for (const auto& x : headers) hdrs = curl_slist_append(hdrs, x.c_str());
+
+    curl_easy_setopt(h, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, m_settings.timeout_ms);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, m_settings.connect_timeout_ms);
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdrs);
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &resp);
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    if (!m_settings.ca_bundle.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, m_settings.ca_bundle.c_str());
+    if (!m_settings.pinned_pubkey.empty()) curl_easy_setopt(h, CURLOPT_PINNEDPUBLICKEY, m_settings.pinned_pubkey.c_str());
+    if (!m_settings.client_cert.empty()) curl_easy_setopt(h, CURLOPT_SSLCERT, m_settings.client_cert.c_str());
+    if (!m_settings.client_key.empty()) curl_easy_setopt(h, CURLOPT_SSLKEY, m_settings.client_key.c_str());
+    if (method == "POST") {
+        curl_easy_setopt(h, CURLOPT_POST, 1L);
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.data());
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
+    } else if (method != "GET") {
+        curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method.c_str());
+    }
+    CURLcode rc = curl_easy_perform(h);
+    curl_slist_free_all(hdrs);
+    if (rc == CURLE_OK) {
+        curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp.status);
+        return resp;
+    }
+    std::string what = method + " " + path + ": " + curl_easy_strerror(rc);
+    if (sink.too_big) return make_error(Errc::Protocol, method + " " + path + ": reply larger than " + std::to_string(max_body) + " bytes");
+    switch (rc) {
+        case CURLE_OPERATION_TIMEDOUT: return make_error(Errc::Timeout, what);
+        case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+        case CURLE_PEER_FAILED_VERIFICATION:
+        case CURLE_SSL_CONNECT_ERROR:
+        case CURLE_SSL_CACERT_BADFILE:
+        case CURLE_SSL_CERTPROBLEM: return make_error(Errc::Unavailable, "tls: " + what);
+        default: return make_error(Errc::Unavailable, what);
+    }
+}
+
+}  // namespace kiosk::sync

@@ -1,0 +1,136 @@
+// The offline outbox: records for the platform, committed in SQLite with the change they report.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "drivers/common/clock.h"
+#include "drivers/common/result.h"
+#include "drivers/common/secret.h"
+#include "drivers/common/sqlite_db.h"
+#include "kiosk/sync/crypto.h"
+
+namespace kiosk::sync {
+
+/// Priority class of a record. The numeric order is the upload order (call-staff first);
+/// eviction goes the other way round and never touches audit records.
+enum class Priority : int { CallStaff = 0, Audit = 1, Rating = 2, Health = 3, Usage = 4 };
+inline constexpr int kPriorityCount = 5;
+const char* priority_name(Priority);  ///< "call-staff", "audit", "rating", "health", "usage"
+std::optional<Priority> parse_priority(std::string_view);
+
+/// One record to queue.
+struct Record {
+    std::string kind;                  ///< "print-audit", "rating", "call-staff", "health", "usage", …
+    Priority priority = Priority::Usage;
+    std::string key;                   ///< idempotency key; empty: one is generated
+    std::string payload;               ///< a JSON object, sent as is (no personal data here)
+    Secret personal;                   ///< a JSON object with personal data: sealed before it is stored
+};
+
+/// A queued record as stored (payload is JSON text, or base64 sealed box when `sealed`).
+struct StoredRecord {
+    int64_t id = 0;
+    std::string key, kind;
+    Priority priority = Priority::Usage;
+    int64_t created_ms = 0;
+    std::string payload;
+    bool sealed = false;
+};
+
+struct DeadLetter {
+    StoredRecord record;
+    std::string reason;
+    int64_t dead_ms = 0;
+};
+
+struct OutboxLimits {
+    int64_t max_records = 200000;
+    int64_t max_age_days = 60;
+};
+
+struct OutboxStats {
+    int64_t depth = 0;
+    std::array<int64_t, kPriorityCount> by_class{};  ///< indexed by Priority
+    std::array<int64_t, kPriorityCount> evicted{};   ///< records dropped by the caps, ever
+    int64_t dead_letters = 0;
+    int64_t oldest_ms = 0;  ///< created_ms of the oldest queued record (0: empty)
+    bool alarm = false;     ///< full of records that may not be dropped (audit): technician needed
+};
+
+/// Creates the outbox tables in `db` if missing. Any database may hold them (so a module
+/// can commit its own change and the record in one transaction of its own file); the
+/// uploader drains every database it is given.
+Status ensure_outbox_schema(db::Database& db);
+
+/// The producing side. Thread-safe: post() serialises on an internal connection;
+/// enqueue() uses the caller's connection.
+class Outbox {
+public:
+    struct Options {
+        std::string kiosk_id = "kiosk";
+        OutboxLimits limits;
+        std::string seal_public_key_b64;  ///< needed only for records with personal data
+        std::shared_ptr<Clock> clock = system_clock();
+    };
+    /// Opens (creating) the outbox database at `path` (WAL, synchronous=FULL).
+    static Result<std::unique_ptr<Outbox>> open(const std::string& path, Options options);
+
+    /// Queues `record` on `db` inside the caller's open Transaction, so the local change
+    /// and its record commit (or roll back) together. `db` must hold the outbox schema
+    /// (ensure_outbox_schema). Personal data is sealed here, before it reaches SQLite.
+    /// Re-queuing an existing key is a no-op. Returns the record's key.
+    Result<std::string> enqueue(db::Database& db, const Record& record) const;
+    /// Queues one record in its own durable transaction on the outbox database.
+    Result<std::string> post(const Record& record);
+    /// Queues many records in one transaction (usage bursts, load tests).
+    Status post_many(const std::vector<Record>& records);
+
+    const std::string& path() const { return m_path; }
+    const Options& options() const { return m_options; }
+
+private:
+    Outbox(std::string path, Options options, db::Database db, std::optional<Sealer> sealer)
+        : m_path(std::move(path)), m_options(std::move(options)), m_db(std::move(db)), m_sealer(std::move(sealer)) {}
+    std::string m_path;
+    Options m_options;
+    std::mutex m_mutex;
+    db::Database m_db;
+    std::optional<Sealer> m_sealer;
+};
+
+/// The consuming side (uploader, kioskctl): one connection, one thread.
+class OutboxQueue {
+public:
+    static Result<OutboxQueue> open(const std::string& path);
+    explicit OutboxQueue(db::Database db) : m_db(std::move(db)) {}
+
+    /// Up to `n` records in upload order (priority class, then age).
+    Result<std::vector<StoredRecord>> take_batch(int n);
+    /// Deletes acknowledged records.
+    Status remove(const std::vector<int64_t>& ids);
+    /// Moves records the platform refused for good to the dead-letter table.
+    Status dead_letter(const std::vector<std::pair<int64_t, std::string>>& id_reasons, int64_t now_ms);
+    Result<std::vector<DeadLetter>> dead_letters(int limit = 1000);
+    /// Puts every dead letter back in the queue; returns how many.
+    Result<int64_t> retry_dead_letters();
+    Result<OutboxStats> stats();
+    /// Applies the size and age caps; updates the alarm flag.
+    Status enforce_caps(const OutboxLimits& limits, int64_t now_ms);
+    db::Database& db() { return m_db; }
+
+private:
+    db::Database m_db;
+};
+
+/// Applies the caps on `db` (used by enqueue and OutboxQueue): drops records older than
+/// max_age_days and, over max_records, the oldest of the lowest class first (usage, health,
+/// rating, call-staff); audit records are never dropped — the alarm is raised instead.
+Status enforce_outbox_caps(db::Database& db, const OutboxLimits& limits, int64_t now_ms);
+
+}  // namespace kiosk::sync
