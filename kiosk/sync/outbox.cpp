@@ -104,7 +104,9 @@ Status enforce_outbox_caps(db::Database& db, const OutboxLimits& limits, int64_t
             LOG_WARN("outbox") << "size cap: evicted " << n << " " << priority_name(p) << " records";
         }
     }
-    bool alarm = count >= limits.max_records;
+    // Full with nothing left to evict: only audit records remain, and they are never dropped.
+    bool alarm = count >= limits.max_records &&
+                 TRY(scalar(db, "SELECT count(*) FROM outbox WHERE prio=" + std::to_string(int(Priority::Audit)))) == count;
     int64_t was = TRY(scalar(db, "SELECT value FROM outbox_meta WHERE key='alarm'"));
     if (alarm != (was != 0)) {
         TRY(set_meta(db, "alarm", alarm ? 1 : 0));
