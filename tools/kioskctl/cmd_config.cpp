@@ -15,7 +15,7 @@ const Register version_cmd({"version", "version", "Print the version of the kios
 
 int run_config(Context& ctx);
 const Register config_cmd({"config",
-                           "config check FILE [--set section.key=value]...\nconfig keys",
+                           "config check FILE [--set section.key=value]...\nconfig keys\nconfig example",
                            "Check a configuration file, or list every key with its default", run_config});
 
 int run_config(Context& ctx) {
@@ -34,6 +34,31 @@ int run_config(Context& ctx) {
     for (const auto& c : commands())
         if (c.name == "config") cmd = &c;
     if (ctx.args.empty()) return usage_error(*cmd, "missing subcommand");
+    if (ctx.args[0] == "example") {
+        // The commented example configuration (config/kiosk.example.toml is this output).
+        std::printf("# Kiosk configuration. Every key is optional; the value shown is the default.\n"
+                    "# Check a file with: kioskctl config check FILE\n"
+                    "# Any key can be overridden on the command line: --set section.key=value\n");
+        std::string section;
+        for (const auto& k : config::schema()) {
+            std::string key = k.key;
+            std::string sec = key.substr(0, key.find('.'));
+            if (sec != section) {
+                std::printf("\n[%s]\n", sec.c_str());
+                section = sec;
+            }
+            std::printf("# %s\n", k.doc);
+            if (!k.choices.empty()) {
+                std::string all;
+                for (const auto& c : k.choices) all += (all.empty() ? "" : ", ") + c;
+                std::printf("# one of: %s\n", all.c_str());
+            }
+            if (k.min != INT64_MIN || k.max != INT64_MAX)
+                std::printf("# range: %lld .. %lld\n", (long long)k.min, (long long)k.max);
+            std::printf("%s = %s\n", key.substr(sec.size() + 1).c_str(), k.default_value);
+        }
+        return 0;
+    }
     if (ctx.args[0] == "keys") {
         for (const auto& k : config::schema()) std::printf("%-32s = %-24s # %s\n", k.key, k.default_value, k.doc);
         return 0;
