@@ -313,7 +313,11 @@ Result<int> CupsPrinter::submit(const PrintRequest& r) {
     ipp_status_t code = ippGetStatusCode(ex.response.get());
     if (code > IPP_STATUS_OK_EVENTS_COMPLETE) {
         std::string msg = std::string("printer refused the job: ") + ippErrorString(code);
-        // 0x05xx: the printer could not take it now (busy, not accepting): not accepted.
+        // Busy / not accepting: reached, but it did not take the job (ippeveprinter takes
+        // one job at a time and answers server-error-busy meanwhile). Other 0x05xx: not
+        // accepted either. 0x04xx: the request itself was refused.
+        if (code == IPP_STATUS_ERROR_BUSY || code == IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS)
+            return make_error(Errc::DeviceNotReady, msg);
         return make_error(code >= IPP_STATUS_ERROR_INTERNAL ? Errc::Unavailable : Errc::Rejected, msg);
     }
     ipp_attribute_t* id = ippFindAttribute(ex.response.get(), "job-id", IPP_TAG_INTEGER);

@@ -185,7 +185,8 @@ void PrintService::submit(JobStore& store, Active& a) {
     publish(a);  // Sending
     a.fresh = false;
     PrintRequest req{a.file_path, a.record.printer_job_name, a.record.copies};
-    for (int attempt = 1; attempt <= m_options.max_submit_attempts; ++attempt) {
+    int unreachable = 0;
+    for (int attempt = 1;; ++attempt) {
         {
             std::lock_guard lock(m_mutex);
             if (auto it = m_active.find(a.record.id); it != m_active.end() && it->second.cancel_requested)
@@ -199,10 +200,15 @@ void PrintService::submit(JobStore& store, Active& a) {
             return set_phase(store, a, JobPhase::Printing);
         }
         const Error& e = r.error();
-        if (e.code == Errc::Unavailable) {
-            // Not reached (or it said "not now"): it did not take the job, so trying again
-            // cannot print it twice.
-            if (attempt < m_options.max_submit_attempts) {
+        // Not reached, or reached and told "busy / not now": the printer did not take the
+        // job, so trying again cannot print it twice. A busy printer is waited for (up to
+        // the job timeout); an unreachable one is tried max_submit_attempts times.
+        const bool busy = e.code == Errc::DeviceNotReady;
+        if (busy || e.code == Errc::Unavailable) {
+            if (!busy) ++unreachable;
+            if (m_clock->now() - a.started >= m_options.job_timeout)
+                return set_phase(store, a, JobPhase::Failed, "printer did not take the job in time, not printed: " + e.message);
+            if (unreachable < m_options.max_submit_attempts) {
                 std::unique_lock lock(m_mutex);
                 m_wake.wait_for(lock, m_worker.get_stop_token(), m_options.retry_delay, [] { return false; });
                 if (m_worker.get_stop_token().stop_requested()) return;  // stays Sending; recovery settles it

@@ -35,9 +35,10 @@ public:
         std::chrono::seconds job_timeout{120};        ///< printer.job_timeout_s
         std::chrono::milliseconds poll_interval{500}; ///< how often a job's state is asked
         /// Submissions tried while the printer cannot be reached at all (never accepted,
-        /// so a retry cannot double a print), `retry_delay` apart.
+        /// so a retry cannot double a print), `retry_delay` apart. A printer that answers
+        /// "busy" (one job at a time) is asked again every `retry_delay` until job_timeout.
         int max_submit_attempts = 3;
-        std::chrono::milliseconds retry_delay{1000};
+        std::chrono::milliseconds retry_delay{500};
     };
 
     /// Opens the database and starts the worker, whose first task is to settle every

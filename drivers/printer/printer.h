@@ -131,8 +131,9 @@ public:
     virtual Result<Capabilities> capabilities() = 0;
     /// Submits a job; returns the printer's job id once the printer has accepted it.
     /// Errc::Unavailable means the printer was not reached, so the job was certainly not
-    /// accepted (safe to retry); Errc::Rejected means the printer refused it; any other
-    /// error leaves it unknown whether the job was accepted.
+    /// accepted (safe to retry); Errc::DeviceNotReady means it answered "busy" or "not
+    /// accepting jobs" (not accepted, retry later); Errc::Rejected / InvalidInput mean it
+    /// refused the job; any other error leaves it unknown whether the job was accepted.
     virtual Result<int> submit(const PrintRequest&) = 0;
     /// Errc::NotFound when the printer does not know the job (any more).
     virtual Result<JobStatus> job_status(int printer_job_id) = 0;
