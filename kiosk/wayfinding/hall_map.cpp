@@ -111,6 +111,9 @@ bool polygon_contains(const Polygon& poly, Point p) {
 
 namespace {
 
+/// Paths are written as the content checker writes them: "edges[3].to", "floors[0].outline[1]".
+std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+
 /// Collects problems while walking the document; every accessor reports what is wrong and
 /// returns a neutral value so the walk goes on.
 class Checker {
@@ -129,11 +132,11 @@ public:
     const json* array(const json& obj, const char* key, const std::string& path, bool required) {
         auto it = obj.find(key);
         if (it == obj.end()) {
-            if (required) error(path + "/" + key, std::string("missing array '") + key + "'");
+            if (required) error(join(path, key), std::string("missing array '") + key + "'");
             return nullptr;
         }
         if (!it->is_array()) {
-            error(path + "/" + key, std::string("'") + key + "' must be an array");
+            error(join(path, key), std::string("'") + key + "' must be an array");
             return nullptr;
         }
         return &*it;
@@ -142,11 +145,11 @@ public:
     std::string string(const json& obj, const char* key, const std::string& path, bool required) {
         auto it = obj.find(key);
         if (it == obj.end()) {
-            if (required) error(path + "/" + key, std::string("missing '") + key + "'");
+            if (required) error(join(path, key), std::string("missing '") + key + "'");
             return {};
         }
         if (!it->is_string() || it->get_ref<const std::string&>().empty()) {
-            error(path + "/" + key, std::string("'") + key + "' must be a non-empty string");
+            error(join(path, key), std::string("'") + key + "' must be a non-empty string");
             return {};
         }
         return it->get<std::string>();
@@ -155,11 +158,11 @@ public:
     std::optional<double> number(const json& obj, const char* key, const std::string& path, bool required) {
         auto it = obj.find(key);
         if (it == obj.end()) {
-            if (required) error(path + "/" + key, std::string("missing number '") + key + "'");
+            if (required) error(join(path, key), std::string("missing number '") + key + "'");
             return std::nullopt;
         }
         if (!it->is_number()) {
-            error(path + "/" + key, std::string("'") + key + "' must be a number");
+            error(join(path, key), std::string("'") + key + "' must be a number");
             return std::nullopt;
         }
         return it->get<double>();
@@ -182,9 +185,9 @@ public:
         Polygon poly;
         const json* arr = array(obj, key, path, required);
         if (!arr) return poly;
-        std::string p = path + "/" + key;
+        std::string p = join(path, key);
         for (size_t i = 0; i < arr->size(); ++i)
-            if (auto pt = point((*arr)[i], p + "/" + std::to_string(i))) poly.push_back(*pt);
+            if (auto pt = point((*arr)[i], p + "[" + std::to_string(i) + "]")) poly.push_back(*pt);
         if (poly.size() < 3) {
             error(p, "a polygon needs at least 3 points (has " + std::to_string(poly.size()) + ")");
             poly.clear();
@@ -196,7 +199,7 @@ public:
         LocalText t;
         auto it = obj.find(key);
         if (it == obj.end()) {
-            if (required) error(path + "/" + key, std::string("missing '") + key + "'");
+            if (required) error(join(path, key), std::string("missing '") + key + "'");
             return t;
         }
         if (it->is_string()) {
@@ -204,17 +207,17 @@ public:
             return t;
         }
         if (!it->is_object()) {
-            error(path + "/" + key, "a name is a string or an object {\"zh-CN\": …, \"en\": …}");
+            error(join(path, key), "a name is a string or an object {\"zh-CN\": …, \"en\": …}");
             return t;
         }
         for (auto& [lang, v] : it->items()) {
             if (!v.is_string()) {
-                error(path + "/" + key + "/" + lang, "name text must be a string");
+                error(join(path, key) + "." + lang, "name text must be a string");
                 continue;
             }
             t.by_lang[lang] = v.get<std::string>();
         }
-        if (required && t.empty()) error(path + "/" + key, "name has no text");
+        if (required && t.empty()) error(join(path, key), "name has no text");
         return t;
     }
 
@@ -226,7 +229,7 @@ public:
             if ((*arr)[i].is_string())
                 out.push_back((*arr)[i].get<std::string>());
             else
-                error(path + "/" + key + "/" + std::to_string(i), "must be a string");
+                error(join(path, key) + "[" + std::to_string(i) + "]", "must be a string");
         }
         return out;
     }
@@ -236,7 +239,7 @@ public:
         std::string id = string(obj, "floor", path, true);
         if (id.empty()) return std::nullopt;
         auto f = m.find_floor(id);
-        if (!f) error(path + "/floor", "unknown floor '" + id + "'");
+        if (!f) error(path + ".floor", "unknown floor '" + id + "'");
         return f;
     }
 
@@ -249,11 +252,11 @@ public:
         if (id.empty()) return kNoNode;
         auto it = ids.find(id);
         if (it == ids.end()) {
-            error(path + "/" + key, "unknown node '" + id + "'");
+            error(join(path, key), "unknown node '" + id + "'");
             return kNoNode;
         }
         if (floor && m.nodes[it->second].floor != *floor)
-            error(path + "/" + key, "node '" + id + "' is on floor '" + m.floors[m.nodes[it->second].floor].id +
+            error(join(path, key), "node '" + id + "' is on floor '" + m.floors[m.nodes[it->second].floor].id +
                                         "', not on floor '" + m.floors[*floor].id + "'");
         return it->second;
     }
@@ -279,22 +282,22 @@ Result<HallMap> parse_hall_map(const json& doc, std::vector<MapProblem>& problem
         m.route_url_template = c.string(doc, "route_url", "", true);
         if (!m.route_url_template.empty() && (m.route_url_template.find("{to}") == std::string::npos ||
                                               m.route_url_template.rfind("https://", 0) != 0))
-            c.error("/route_url", "route_url must be an https:// URL containing {to}");
+            c.error("route_url", "route_url must be an https:// URL containing {to}");
     }
 
     // Floors.
     std::set<std::string> seen;
     if (const json* floors = c.array(doc, "floors", "", true)) {
-        if (floors->empty()) c.error("/floors", "the map has no floor");
+        if (floors->empty()) c.error("floors", "the map has no floor");
         for (size_t i = 0; i < floors->size(); ++i) {
-            std::string p = "/floors/" + std::to_string(i);
+            std::string p = "floors[" + std::to_string(i) + "]";
             const json& f = (*floors)[i];
             if (!f.is_object()) { c.error(p, "a floor must be an object"); continue; }
             Floor fl;
             fl.id = c.string(f, "id", p, true);
-            if (!fl.id.empty() && !seen.insert(fl.id).second) c.error(p + "/id", "duplicate floor id '" + fl.id + "'");
+            if (!fl.id.empty() && !seen.insert(fl.id).second) c.error(p + ".id", "duplicate floor id '" + fl.id + "'");
             auto level = c.number(f, "level", p, true);
-            if (level && *level != std::floor(*level)) c.error(p + "/level", "level must be a whole number");
+            if (level && *level != std::floor(*level)) c.error(p + ".level", "level must be a whole number");
             fl.level = level ? static_cast<int>(*level) : 0;
             fl.name = c.text(f, "name", p, true);
             fl.outline = c.polygon(f, "outline", p, true);
@@ -306,16 +309,16 @@ Result<HallMap> parse_hall_map(const json& doc, std::vector<MapProblem>& problem
     std::map<std::string, NodeIndex, std::less<>> node_ids;
     if (const json* nodes = c.array(doc, "nodes", "", true)) {
         for (size_t i = 0; i < nodes->size(); ++i) {
-            std::string p = "/nodes/" + std::to_string(i);
+            std::string p = "nodes[" + std::to_string(i) + "]";
             const json& n = (*nodes)[i];
             if (!n.is_object()) { c.error(p, "a node must be an object"); continue; }
             Node node;
             node.id = c.string(n, "id", p, true);
             auto fl = c.floor_ref(m, n, p);
             std::optional<Point> at;
-            if (n.contains("at")) at = c.point(n["at"], p + "/at"); else c.error(p + "/at", "missing 'at'");
+            if (n.contains("at")) at = c.point(n["at"], p + ".at"); else c.error(p + ".at", "missing 'at'");
             if (node.id.empty() || !fl || !at) continue;
-            if (node_ids.count(node.id)) { c.error(p + "/id", "duplicate node id '" + node.id + "'"); continue; }
+            if (node_ids.count(node.id)) { c.error(p + ".id", "duplicate node id '" + node.id + "'"); continue; }
             node.floor = *fl;
             node.at = *at;
             node_ids[node.id] = static_cast<NodeIndex>(m.nodes.size());
@@ -326,7 +329,7 @@ Result<HallMap> parse_hall_map(const json& doc, std::vector<MapProblem>& problem
     // Edges.
     if (const json* edges = c.array(doc, "edges", "", true)) {
         for (size_t i = 0; i < edges->size(); ++i) {
-            std::string p = "/edges/" + std::to_string(i);
+            std::string p = "edges[" + std::to_string(i) + "]";
             const json& e = (*edges)[i];
             if (!e.is_object()) { c.error(p, "an edge must be an object"); continue; }
             Edge edge;
@@ -335,17 +338,17 @@ Result<HallMap> parse_hall_map(const json& doc, std::vector<MapProblem>& problem
             else if (kind == "stairs") edge.kind = EdgeKind::Stairs;
             else if (kind == "escalator") edge.kind = EdgeKind::Escalator;
             else if (kind == "elevator") edge.kind = EdgeKind::Elevator;
-            else if (!kind.empty()) c.error(p + "/kind", "unknown edge kind '" + kind + "' (walk, stairs, escalator, elevator)");
+            else if (!kind.empty()) c.error(p + ".kind", "unknown edge kind '" + kind + "' (walk, stairs, escalator, elevator)");
             edge.from = c.node_ref(node_ids, m, e, "from", p, true, std::nullopt);
             edge.to = c.node_ref(node_ids, m, e, "to", p, true, std::nullopt);
             edge.step_free = edge.kind == EdgeKind::Walk || edge.kind == EdgeKind::Elevator;
             if (e.contains("step_free")) {
                 if (e["step_free"].is_boolean()) edge.step_free = e["step_free"].get<bool>();
-                else c.error(p + "/step_free", "step_free must be true or false");
+                else c.error(p + ".step_free", "step_free must be true or false");
             }
             if (e.contains("one_way")) {
                 if (e["one_way"].is_boolean()) edge.one_way = e["one_way"].get<bool>();
-                else c.error(p + "/one_way", "one_way must be true or false");
+                else c.error(p + ".one_way", "one_way must be true or false");
             }
             if (edge.from == kNoNode || edge.to == kNoNode) continue;
             if (edge.from == edge.to) { c.error(p, "edge joins a node to itself"); continue; }
@@ -358,7 +361,7 @@ Result<HallMap> parse_hall_map(const json& doc, std::vector<MapProblem>& problem
                 c.error(p, std::string("a ") + edge_kind_name(edge.kind) + " edge must join two floors");
             edge.length_m = same_floor ? distance(a.at, b.at) : 0.0;
             if (auto len = c.number(e, "length", p, false)) {
-                if (*len < 0 || !std::isfinite(*len)) c.error(p + "/length", "length must be >= 0");
+                if (*len < 0 || !std::isfinite(*len)) c.error(p + ".length", "length must be >= 0");
                 else edge.length_m = *len;
             }
             m.edges.push_back(edge);
@@ -375,12 +378,12 @@ Result<HallMap> parse_hall_map(const json& doc, std::vector<MapProblem>& problem
     seen.clear();
     if (const json* deps = c.array(doc, "departments", "", false)) {
         for (size_t i = 0; i < deps->size(); ++i) {
-            std::string p = "/departments/" + std::to_string(i);
+            std::string p = "departments[" + std::to_string(i) + "]";
             const json& d = (*deps)[i];
             if (!d.is_object()) { c.error(p, "a department must be an object"); continue; }
             Department dep;
             dep.id = c.string(d, "id", p, true);
-            if (!dep.id.empty() && !seen.insert(dep.id).second) c.error(p + "/id", "duplicate department id '" + dep.id + "'");
+            if (!dep.id.empty() && !seen.insert(dep.id).second) c.error(p + ".id", "duplicate department id '" + dep.id + "'");
             dep.name = c.text(d, "name", p, true);
             dep.aliases = c.strings(d, "aliases", p);
             m.departments.push_back(std::move(dep));
@@ -391,12 +394,12 @@ Result<HallMap> parse_hall_map(const json& doc, std::vector<MapProblem>& problem
     seen.clear();
     if (const json* rooms = c.array(doc, "rooms", "", false)) {
         for (size_t i = 0; i < rooms->size(); ++i) {
-            std::string p = "/rooms/" + std::to_string(i);
+            std::string p = "rooms[" + std::to_string(i) + "]";
             const json& r = (*rooms)[i];
             if (!r.is_object()) { c.error(p, "a room must be an object"); continue; }
             Room room;
             room.id = c.string(r, "id", p, true);
-            if (!room.id.empty() && !seen.insert(room.id).second) c.error(p + "/id", "duplicate room id '" + room.id + "'");
+            if (!room.id.empty() && !seen.insert(room.id).second) c.error(p + ".id", "duplicate room id '" + room.id + "'");
             auto fl = c.floor_ref(m, r, p);
             room.name = c.text(r, "name", p, false);
             room.shape = c.polygon(r, "polygon", p, true);
@@ -411,22 +414,22 @@ Result<HallMap> parse_hall_map(const json& doc, std::vector<MapProblem>& problem
     std::set<int> numbers;
     if (const json* wins = c.array(doc, "windows", "", false)) {
         for (size_t i = 0; i < wins->size(); ++i) {
-            std::string p = "/windows/" + std::to_string(i);
+            std::string p = "windows[" + std::to_string(i) + "]";
             const json& w = (*wins)[i];
             if (!w.is_object()) { c.error(p, "a window must be an object"); continue; }
             Window win;
             auto it = w.find("number");
-            if (it == w.end()) c.error(p + "/number", "window without number");
+            if (it == w.end()) c.error(p + ".number", "window without number");
             else if (!it->is_number_integer() || it->get<int64_t>() <= 0 || it->get<int64_t>() > 9999)
-                c.error(p + "/number", "window number must be a whole number from 1 to 9999");
+                c.error(p + ".number", "window number must be a whole number from 1 to 9999");
             else win.number = it->get<int>();
             if (win.number && !numbers.insert(win.number).second)
-                c.error(p + "/number", "duplicate window number " + std::to_string(win.number));
+                c.error(p + ".number", "duplicate window number " + std::to_string(win.number));
             auto fl = c.floor_ref(m, w, p);
             if (w.contains("department")) {
                 win.department = c.string(w, "department", p, true);
                 if (!win.department.empty() && !m.find_department(win.department))
-                    c.error(p + "/department", "unknown department '" + win.department + "'");
+                    c.error(p + ".department", "unknown department '" + win.department + "'");
             }
             win.shape = c.polygon(w, "polygon", p, true);
             win.node = c.node_ref(node_ids, m, w, "node", p, true, fl);
@@ -440,24 +443,24 @@ Result<HallMap> parse_hall_map(const json& doc, std::vector<MapProblem>& problem
     seen.clear();
     if (const json* pois = c.array(doc, "pois", "", false)) {
         for (size_t i = 0; i < pois->size(); ++i) {
-            std::string p = "/pois/" + std::to_string(i);
+            std::string p = "pois[" + std::to_string(i) + "]";
             const json& o = (*pois)[i];
             if (!o.is_object()) { c.error(p, "a point of interest must be an object"); continue; }
             Poi poi;
             poi.id = c.string(o, "id", p, true);
-            if (!poi.id.empty() && !seen.insert(poi.id).second) c.error(p + "/id", "duplicate POI id '" + poi.id + "'");
+            if (!poi.id.empty() && !seen.insert(poi.id).second) c.error(p + ".id", "duplicate POI id '" + poi.id + "'");
             std::string kind = c.string(o, "kind", p, true);
             auto k = poi_kind_from_name(kind);
-            if (!kind.empty() && !k) c.error(p + "/kind", "unknown POI kind '" + kind + "'");
+            if (!kind.empty() && !k) c.error(p + ".kind", "unknown POI kind '" + kind + "'");
             auto fl = c.floor_ref(m, o, p);
             poi.name = c.text(o, "name", p, false);
             poi.node = c.node_ref(node_ids, m, o, "node", p, true, fl);
             poi.aliases = c.strings(o, "aliases", p);
             if (auto d = c.number(o, "exit_deg", p, false)) poi.exit_deg = *d;
             std::optional<Point> at;
-            if (o.contains("at")) at = c.point(o["at"], p + "/at");
+            if (o.contains("at")) at = c.point(o["at"], p + ".at");
             else if (poi.node != kNoNode) at = m.nodes[poi.node].at;
-            else c.error(p + "/at", "missing 'at'");
+            else c.error(p + ".at", "missing 'at'");
             if (!k || !fl || !at || poi.node == kNoNode) continue;
             poi.kind = *k;
             poi.floor = *fl;
@@ -470,18 +473,18 @@ Result<HallMap> parse_hall_map(const json& doc, std::vector<MapProblem>& problem
     seen.clear();
     if (const json* ks = c.array(doc, "kiosks", "", false)) {
         for (size_t i = 0; i < ks->size(); ++i) {
-            std::string p = "/kiosks/" + std::to_string(i);
+            std::string p = "kiosks[" + std::to_string(i) + "]";
             const json& k = (*ks)[i];
             if (!k.is_object()) { c.error(p, "a kiosk spot must be an object"); continue; }
             KioskSpot spot;
             spot.id = c.string(k, "id", p, true);
-            if (!spot.id.empty() && !seen.insert(spot.id).second) c.error(p + "/id", "duplicate kiosk id '" + spot.id + "'");
+            if (!spot.id.empty() && !seen.insert(spot.id).second) c.error(p + ".id", "duplicate kiosk id '" + spot.id + "'");
             spot.node = c.node_ref(node_ids, m, k, "node", p, true, std::nullopt);
             spot.facing_deg = c.number(k, "facing_deg", p, false).value_or(0.0);
             if (spot.node != kNoNode) m.kiosks.push_back(std::move(spot));
         }
     }
-    if (m.kiosks.empty()) c.warn("/kiosks", "no kiosk spot: every kiosk needs wayfinding.kiosk_node in its config");
+    if (m.kiosks.empty()) c.warn("kiosks", "no kiosk spot: every kiosk needs wayfinding.kiosk_node in its config");
 
     // Reachability (a warning): everything a citizen may ask for should be reachable from
     // the default kiosk spot, following one-way edges as they run.
@@ -498,10 +501,10 @@ Result<HallMap> parse_hall_map(const json& doc, std::vector<MapProblem>& problem
         }
         for (size_t i = 0; i < m.pois.size(); ++i)
             if (!reached[m.pois[i].node])
-                c.warn("/pois/" + std::to_string(i), "POI '" + m.pois[i].id + "' cannot be reached from kiosk spot '" + m.kiosks.front().id + "'");
+                c.warn("pois[" + std::to_string(i) + "]", "POI '" + m.pois[i].id + "' cannot be reached from kiosk spot '" + m.kiosks.front().id + "'");
         for (size_t i = 0; i < m.windows.size(); ++i)
             if (m.windows[i].node != kNoNode && !reached[m.windows[i].node])
-                c.warn("/windows/" + std::to_string(i), "window " + std::to_string(m.windows[i].number) + " cannot be reached from kiosk spot '" + m.kiosks.front().id + "'");
+                c.warn("windows[" + std::to_string(i) + "]", "window " + std::to_string(m.windows[i].number) + " cannot be reached from kiosk spot '" + m.kiosks.front().id + "'");
     }
 
     if (c.errors() > 0)

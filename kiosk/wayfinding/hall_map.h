@@ -134,7 +134,8 @@ struct HallMap {
     const Poi* poi_at_node(NodeIndex node, std::optional<PoiKind> kind = std::nullopt) const;
 };
 
-/// One finding of the map check. json_path is a JSON Pointer into map.json ("/edges/3/to").
+/// One finding of the map check. json_path is written as the content checker writes paths:
+/// "edges[3].to", "floors[0].outline[1]", "" for the whole document.
 struct MapProblem {
     enum class Severity { Error, Warning };
     std::string json_path;

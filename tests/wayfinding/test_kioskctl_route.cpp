@@ -66,8 +66,8 @@ TEST_CASE("kioskctl map check lists every problem with its JSON path and fails")
     auto r = run("map check " + path);
     INFO(r.out);
     CHECK(r.code == 1);
-    CHECK(r.out.find("error /edges/0/to: unknown node 'ghost'") != std::string::npos);
-    CHECK(r.out.find("error /windows/0/number: window without number") != std::string::npos);
+    CHECK(r.out.find("error edges[0].to: unknown node 'ghost'") != std::string::npos);
+    CHECK(r.out.find("error windows[0].number: window without number") != std::string::npos);
     std::remove(path.c_str());
     auto ok = run("map check " + assets_dir() + "/content/map.json");
     CHECK(ok.code == 0);

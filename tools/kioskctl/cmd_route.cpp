@@ -34,7 +34,7 @@ std::string map_path(Context& ctx) {
 void print_problems(const std::vector<wf::MapProblem>& problems) {
     for (const auto& p : problems)
         std::fprintf(stderr, "%s %s: %s\n", p.severity == wf::MapProblem::Severity::Error ? "error" : "warning",
-                     p.json_path.empty() ? "/" : p.json_path.c_str(), p.message.c_str());
+                     p.json_path.empty() ? "(whole file)" : p.json_path.c_str(), p.message.c_str());
 }
 
 /// A node id, a kiosk spot id, "here" (this kiosk per config), or search text.
