@@ -1,0 +1,1 @@
+list(APPEND KIOSKCTL_LIBS kiosk_content)
