@@ -7,6 +7,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -77,10 +78,25 @@ public:
         m_slave = m_master = -1;
     }
 
+    /// Writes `bytes`; with `baud` > 0 they come out in small chunks at the pace of an 8N1
+    /// line (ten bit times a byte), so the last byte arrives when it would on a real wire.
     bool write_all(const std::string& bytes, int baud) {
+        const size_t chunk = baud > 0 ? 8 : bytes.size();
         size_t off = 0;
         while (off < bytes.size()) {
-            ssize_t n = ::write(m_master, bytes.data() + off, bytes.size() - off);
+            size_t n = std::min(chunk, bytes.size() - off);
+            if (baud > 0) std::this_thread::sleep_for(std::chrono::microseconds(n * 10'000'000LL / baud));
+            if (!write_raw(bytes.data() + off, n)) return false;
+            off += n;
+        }
+        return true;
+    }
+
+private:
+    bool write_raw(const char* p, size_t len) {
+        size_t off = 0;
+        while (off < len) {
+            ssize_t n = ::write(m_master, p + off, len - off);
             if (n < 0) {
                 if (errno == EINTR) continue;
                 if (errno == EAGAIN) {
@@ -91,12 +107,8 @@ public:
             }
             off += static_cast<size_t>(n);
         }
-        // 8N1: ten bit times a byte on a real line.
-        if (baud > 0) std::this_thread::sleep_for(std::chrono::microseconds(bytes.size() * 10'000'000LL / baud));
         return true;
     }
-
-private:
     bool fail(const std::string& what) {
         std::fprintf(stderr, "scanner-sim: %s: %s\n", what.c_str(), std::strerror(errno));
         if (m_slave >= 0) ::close(m_slave);

@@ -1,6 +1,11 @@
 // Scanner benchmark: code written to a pty → ScanEvent delivered by SerialScanner; decoding a 1280x720 YUYV camera frame.
 #include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdlib.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -16,6 +21,8 @@
 
 #include "drivers/scanner/qr_decode.h"
 #include "drivers/scanner/serial_scanner.h"
+
+extern char** environ;
 
 using namespace kiosk::scanner;
 using Clock = std::chrono::steady_clock;
@@ -78,6 +85,80 @@ int bench_pty(int iterations) {
     return 0;
 }
 
+/// The whole path as a technician sees it: `scan` on scanner-sim's control socket, the sim
+/// writing at 9600 baud pace, SerialScanner reading the pty, the event delivered.
+int bench_sim(const std::string& bin_dir, int iterations) {
+    char tmpl[] = "/tmp/bench-scanner-XXXXXX";
+    if (!mkdtemp(tmpl)) return 1;
+    std::string dir = tmpl, link = dir + "/qrscanner", ctl = dir + "/ctl", sim = bin_dir + "/scanner-sim";
+    std::vector<std::string> args = {sim, "--link", link, "--control", ctl, "--baud", "9600"};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid;
+    int rc = posix_spawn(&pid, sim.c_str(), &fa, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0) return std::fprintf(stderr, "cannot start %s\n", sim.c_str()), 1;
+    int fd = -1;
+    for (int i = 0; i < 500 && fd < 0; ++i) {
+        usleep(10000);
+        int s = socket(AF_UNIX, SOCK_STREAM, 0);
+        sockaddr_un a{};
+        a.sun_family = AF_UNIX;
+        std::snprintf(a.sun_path, sizeof a.sun_path, "%s", ctl.c_str());
+        if (connect(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0) fd = s;
+        else close(s);
+    }
+    auto finish = [&](int code) {
+        if (fd >= 0) close(fd);
+        kill(pid, SIGTERM);
+        waitpid(pid, nullptr, 0);
+        rmdir(dir.c_str());
+        return code;
+    };
+    if (fd < 0) return finish(1);
+
+    std::mutex m;
+    std::condition_variable cv;
+    int received = 0;
+    bool ready = false;
+    Clock::time_point got;
+    auto s = SerialScanner::create(SerialScannerOptions{link, 9600, Charset::Utf8, Terminator::CR});
+    if (!s) return finish(1);
+    (*s)->start([&](const ScanEvent& e) {
+        std::lock_guard lock(m);
+        if (e.kind == ScanEvent::Kind::StateChanged) ready = e.state == ScannerState::Ready;
+        else {
+            ++received;
+            got = Clock::now();
+        }
+        cv.notify_all();
+    });
+    {
+        std::unique_lock lock(m);
+        if (!cv.wait_for(lock, std::chrono::seconds(5), [&] { return ready; })) return finish(1);
+    }
+    std::vector<double> ms;
+    const std::string cmd = "scan ZWCASE:1:SL20261120000123:8K3Q\n";
+    for (int i = 0; i < iterations; ++i) {
+        auto t0 = Clock::now();
+        if (write(fd, cmd.data(), cmd.size()) != static_cast<ssize_t>(cmd.size())) return finish(1);
+        std::unique_lock lock(m);
+        if (!cv.wait_for(lock, std::chrono::seconds(5), [&] { return received == i + 1; })) return finish(1);
+        ms.push_back(std::chrono::duration<double, std::milli>(got - t0).count());
+        lock.unlock();
+        char reply[64];
+        if (read(fd, reply, sizeof reply) <= 0) return finish(1);  // "ok" comes after the paced write
+    }
+    (*s)->stop();
+    report("scanner-sim at 9600 baud -> ScanEvent", ms);
+    return finish(0);
+}
+
 std::vector<uint8_t> yuyv_frame(const LumaImage* code, int ox, int oy, unsigned seed) {
     const int w = 1280, h = 720;
     std::mt19937 rng(seed);
@@ -123,5 +204,9 @@ int bench_decode(int iterations) {
 int main(int argc, char** argv) {
     int n = argc > 1 ? std::atoi(argv[1]) : 200;
     if (int rc = bench_pty(n)) return rc;
+    // scanner-sim sits next to this program in build/bin.
+    std::string self = argv[0];
+    std::string bin_dir = self.find('/') == std::string::npos ? "." : self.substr(0, self.rfind('/'));
+    if (int rc = bench_sim(bin_dir, std::max(20, n / 4))) return std::fprintf(stderr, "scanner-sim benchmark failed\n"), rc;
     return bench_decode(std::max(10, n / 4));
 }
