@@ -136,3 +136,16 @@ TEST_CASE("a scanner started before its device exists becomes ready when the dev
     scanner->stop();
     CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(3));
 }
+
+TEST_CASE("scanner-sim --send codes (the demo mode) arrive in order with a TAB terminator and GB18030") {
+    TempDir dir;
+    Events ev;
+    auto scanner = make(dir.path + "/qrscanner", Terminator::TAB, Charset::Gb18030);
+    scanner->start(ev.listener());
+    REQUIRE(ev.wait_state(ScannerState::NoDevice));
+    // The sim sends 3 s after it starts; the driver finds the new device within 0.5 s.
+    SimProcess sim(dir.path, {"--terminator", "TAB", "--charset", "GB18030", "--delay-ms", "3000", "--interval-ms", "50",
+                              "--send", "ZWCASE:1:SL20261120000123:8K3Q", "--send", "二维码"});
+    REQUIRE(ev.wait_scans(2));
+    CHECK(ev.scans() == std::vector<std::string>{"ZWCASE:1:SL20261120000123:8K3Q", "二维码"});
+}
