@@ -214,6 +214,9 @@ void Sim::install(httplib::Server& s) {
         }
         if (kind == "malformed-json") {
             res.set_content("{\"results\": [ this is not json", "application/json");
+            // The server computed Content-Length before this handler ran: correct it.
+            res.headers.erase("Content-Length");
+            res.set_header("Content-Length", std::to_string(res.body.size()));
         } else if (kind == "bad-signature") {
             res.set_header("X-Signature", sync::base64_encode(std::string(64, 'x')));
         } else if (kind == "tamper-file" && !res.body.empty()) {
