@@ -152,23 +152,27 @@ void PrintService::set_phase(JobStore& store, Active& a, JobPhase phase, std::st
     publish(a);
 }
 
+// job() sees the new record first, then the listeners hear of it, and only then does
+// wait() return for a final phase (so a caller of wait() never races its own callback).
 void PrintService::publish(Active& a) {
     JobListener global;
     {
         std::lock_guard lock(m_mutex);
-        if (is_final(a.record.phase)) {
-            m_finished[a.record.id] = a.record;
-            m_active.erase(a.record.id);
-        } else if (auto it = m_active.find(a.record.id); it != m_active.end()) {
+        if (auto it = m_active.find(a.record.id); it != m_active.end()) {
             it->second.record = a.record;
             it->second.fresh = a.fresh;
             it->second.cancel_sent = a.cancel_sent;
         }
         global = m_listener;
     }
-    m_changed.notify_all();
     if (a.progress) a.progress(a.record);
     if (global) global(a.record);
+    if (is_final(a.record.phase)) {
+        std::lock_guard lock(m_mutex);
+        m_finished[a.record.id] = a.record;
+        m_active.erase(a.record.id);
+    }
+    m_changed.notify_all();
 }
 
 void PrintService::submit(JobStore& store, Active& a) {
