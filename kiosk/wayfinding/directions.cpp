@@ -254,7 +254,7 @@ std::string render_instruction(const HallMap& map, const Instruction& s, const P
             if (s.window) {
                 std::map<std::string, std::string> a = {{"number", std::to_string(s.window->number)},
                                                         {"floor", map.floors[s.window->floor].name.get(lang)}};
-                if (const Department* d = map.find_department(s.window->department)) {
+                if (const Department* d = s.window->departments.empty() ? nullptr : map.find_department(s.window->departments.front())) {
                     a["department"] = d->name.get(lang);
                     return ph.format("arrive.window_department", a);
                 }

@@ -427,9 +427,15 @@ Result<HallMap> parse_hall_map(const json& doc, std::vector<MapProblem>& problem
                 c.error(p + ".number", "duplicate window number " + std::to_string(win.number));
             auto fl = c.floor_ref(m, w, p);
             if (w.contains("department")) {
-                win.department = c.string(w, "department", p, true);
-                if (!win.department.empty() && !m.find_department(win.department))
-                    c.error(p + ".department", "unknown department '" + win.department + "'");
+                std::string d = c.string(w, "department", p, true);
+                if (!d.empty() && !m.find_department(d)) c.error(p + ".department", "unknown department '" + d + "'");
+                if (!d.empty()) win.departments.push_back(d);
+            }
+            std::vector<std::string> more = c.strings(w, "departments", p);
+            for (size_t k = 0; k < more.size(); ++k) {
+                if (!m.find_department(more[k]))
+                    c.error(p + ".departments[" + std::to_string(k) + "]", "unknown department '" + more[k] + "'");
+                win.departments.push_back(more[k]);
             }
             win.shape = c.polygon(w, "polygon", p, true);
             win.node = c.node_ref(node_ids, m, w, "node", p, true, fl);

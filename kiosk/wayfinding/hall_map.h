@@ -63,7 +63,9 @@ struct Room {
 struct Window {
     int number = 0;            ///< the number on the sign above the counter
     size_t floor = 0;
-    std::string department;    ///< Department::id ("" if none)
+    /// Department ids served here, the main one first ("departments": [...] or "department": "id"
+    /// in map.json); general-intake windows serve several.
+    std::vector<std::string> departments;
     Polygon shape;
     NodeIndex node = kNoNode;  ///< where the citizen stands at the counter
 };

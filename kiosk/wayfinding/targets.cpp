@@ -94,7 +94,7 @@ std::string target_name(const HallMap& map, const TargetMatch& m, std::string_vi
     switch (m.kind) {
         case TargetMatch::Kind::Window: {
             const Window& w = map.windows[m.index];
-            const Department* d = map.find_department(w.department);
+            const Department* d = map.find_department(m.department.empty() ? (w.departments.empty() ? std::string() : w.departments.front()) : m.department);
             return d ? d->name.get(lang) : std::string();
         }
         case TargetMatch::Kind::Poi: return map.pois[m.index].name.get(lang);
@@ -108,13 +108,14 @@ std::vector<TargetMatch> resolve_target(const HallMap& map, std::string_view tex
     std::string q = normalise(text);
     if (q.empty()) return out;
 
-    auto add = [&](TargetMatch::Kind kind, size_t index, NodeIndex node, size_t floor, int score) {
+    auto add = [&](TargetMatch::Kind kind, size_t index, NodeIndex node, size_t floor, int score, std::string dep = {}) {
         for (auto& m : out)
             if (m.kind == kind && m.index == index) {
+                if (score > m.score) m.department = dep;
                 m.score = std::max(m.score, score);
                 return;
             }
-        out.push_back({kind, index, node, floor, score});
+        out.push_back({kind, index, node, floor, score, std::move(dep)});
     };
 
     if (int n = parse_window_number(text))
@@ -138,8 +139,8 @@ std::vector<TargetMatch> resolve_target(const HallMap& map, std::string_view tex
         for (const auto& a : d.aliases) s = std::max(s, word_score(q, a));
         if (s == 0) continue;
         for (size_t i = 0; i < map.windows.size(); ++i)
-            if (map.windows[i].department == d.id)
-                add(TargetMatch::Kind::Window, i, map.windows[i].node, map.windows[i].floor, s - 5);
+            if (std::find(map.windows[i].departments.begin(), map.windows[i].departments.end(), d.id) != map.windows[i].departments.end())
+                add(TargetMatch::Kind::Window, i, map.windows[i].node, map.windows[i].floor, s - 5, d.id);
     }
 
     for (size_t i = 0; i < map.rooms.size(); ++i) {

@@ -15,6 +15,7 @@ struct TargetMatch {
     NodeIndex node = kNoNode;   ///< where a route to it ends
     size_t floor = 0;
     int score = 0;              ///< 100 exact window number … 30 loose match
+    std::string department;     ///< for a window found by its department: that department's id
 };
 
 /// Matches facilities (by kind vocabulary in Chinese and English, names and aliases), window

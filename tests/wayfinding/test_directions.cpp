@@ -94,24 +94,24 @@ TEST_CASE("the demo hall route to floor 4 says to take the elevator behind the s
     CHECK(ride->relation == wf::LandmarkRelation::Behind);
     std::string zh = wf::render_directions(m, steps, phrases("zh-CN"));
     CHECK(zh.rfind("向前直行 5 米，", 0) == 0);
-    CHECK(zh.find("在服务台后方乘电梯到 4 楼，出电梯右转") != std::string::npos);
-    CHECK(zh.find("到达第 25 窗口（民政）。") != std::string::npos);
+    CHECK(zh.find("在服务台后方乘电梯到 4 楼，出电梯左转") != std::string::npos);
+    CHECK(zh.find("到达第 25 窗口（民政局）。") != std::string::npos);
     std::string en = wf::render_directions(m, steps, phrases("en"));
-    CHECK(en.find("behind the service desk, take the elevator to 4F, leave the elevator, turn right") != std::string::npos);
+    CHECK(en.find("behind the service desk, take the elevator to 4F, leave the elevator, turn left") != std::string::npos);
 }
 
 TEST_CASE("after the elevator the turn is relative to the door the citizen steps out of") {
     const auto& m = demo_hall();
     // The elevator's door faces south (exit_deg 180); window 30's aisle is reached by
-    // going east from the elevator's front: that is a left turn on stepping out.
+    // going west from the elevator's front: that is a right turn on stepping out.
     auto steps = steps_for(m, "F1-kiosk", m.nodes[m.find_window(30)->node].id, 0);
     const wf::Instruction* out = nullptr;
     for (const auto& s : steps)
         if (s.after) { out = &s; break; }
     REQUIRE(out);
     CHECK(*out->after == wf::EdgeKind::Elevator);
-    CHECK(out->turn == wf::Turn::Left);
-    CHECK(wf::render_instruction(m, *out, phrases("zh-CN")).rfind("出电梯左转", 0) == 0);
+    CHECK(out->turn == wf::Turn::Right);
+    CHECK(wf::render_instruction(m, *out, phrases("zh-CN")).rfind("出电梯右转", 0) == 0);
 }
 
 TEST_CASE("a route of no length says the citizen is already there") {

@@ -33,7 +33,7 @@ TEST_CASE("kioskctl route from here to 12号窗口 prints the directions and the
     auto r = run("route here 12号窗口");
     INFO(r.out);
     CHECK(r.code == 0);
-    CHECK(r.out.find("到达第 12 窗口（不动产登记）。") != std::string::npos);
+    CHECK(r.out.find("到达第 12 窗口（不动产登记中心）。") != std::string::npos);
     CHECK(r.out.find("乘电梯到 2 楼") != std::string::npos);
     CHECK(r.out.find("phone: https://hall.example.gov.cn/route?from=F1-kiosk&to=") != std::string::npos);
 }

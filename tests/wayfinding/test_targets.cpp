@@ -69,7 +69,7 @@ TEST_CASE("'卫生间' ranks plain restrooms first and '无障碍卫生间' the 
 
 TEST_CASE("a department name or alias resolves to its windows") {
     const auto& m = demo_hall();
-    for (const char* q : {"不动产", "不动产登记", "Real estate registration"}) {
+    for (const char* q : {"不动产", "不动产登记中心", "房产管理局", "Real estate registration"}) {
         CAPTURE(q);
         auto r = wf::resolve_target(m, q, kiosk_node());
         REQUIRE(r.size() >= 4);
@@ -79,11 +79,22 @@ TEST_CASE("a department name or alias resolves to its windows") {
             CHECK(n >= 9);
             CHECK(n <= 12);
         }
-        CHECK(wf::target_name(m, r[0], "zh-CN") == "不动产登记");
+        CHECK(wf::target_name(m, r[0], "zh-CN") == "不动产登记中心");
     }
     auto tax = wf::resolve_target(m, "税务");
     REQUIRE_FALSE(tax.empty());
-    CHECK(m.windows[tax[0].index].department == "tax");
+    CHECK(m.windows[tax[0].index].departments.front() == "swj");
+}
+
+TEST_CASE("a window shared by several departments is found by each, and named after the one searched") {
+    const auto& m = demo_hall();
+    for (auto [q, name] : {std::pair{"教育", "教育局"}, std::pair{"司法局", "司法局"}, std::pair{"交通", "交通运输局"}}) {
+        CAPTURE(q);
+        auto r = wf::resolve_target(m, q, kiosk_node());
+        REQUIRE(r.size() >= 2);
+        CHECK(m.windows[r[0].index].number <= 2);
+        CHECK(wf::target_name(m, r[0], "zh-CN") == name);
+    }
 }
 
 TEST_CASE("facilities: service desk, exit, parking, print and copy, escalator") {
