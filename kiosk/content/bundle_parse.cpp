@@ -190,8 +190,10 @@ bool load_json(const std::string& dir, const std::string& name, const ContentDat
         if (required) problems.push_back({name, "", "missing: not listed in manifest.json"});
         return false;
     }
+    for (const auto& p : problems)
+        if (p.file == name && p.json_path.empty()) return false;  // missing or bad hash: already reported, not trusted
     std::ifstream in(fs::path(dir) / name, std::ios::binary);
-    if (!in) return false;  // already reported as a missing file
+    if (!in) return false;
     std::stringstream ss;
     ss << in.rdbuf();
     try {
@@ -486,7 +488,7 @@ OpeningHours parse_hours(Checker& c, const json& o, const std::string& path) {
     }
     h.open = c.hhmm(o, path, "open");
     h.close = c.hhmm(o, path, "close");
-    if (!h.open.empty() && !h.close.empty() && h.open >= h.close) c.problem(path, "opens at or after it closes");
+    if (valid_hhmm(h.open, true) && valid_hhmm(h.close, true) && h.open >= h.close) c.problem(path, "opens at or after it closes");
     return h;
 }
 
