@@ -7,6 +7,7 @@
 
 #include "drivers/common/log.h"
 #include "kiosk/app/devices.h"
+#include "kiosk/app/module.h"
 
 namespace kiosk {
 
@@ -46,6 +47,8 @@ Result<std::unique_ptr<App>> App::create(config::Config cfg, AppOptions opts) {
 }
 
 App::~App() {
+    for (auto it = m_started_modules.rbegin(); it != m_started_modules.rend(); ++it)
+        if ((*it)->stop) (*it)->stop(*this);
     m_pool.reset();  // join workers before the things they post to go away
     m_devices.reset();
     if (m_session) m_session->wipe();
@@ -120,6 +123,10 @@ Status App::init() {
     m_devices = TRY(Devices::create(*this));
     set_status(m_devices->status());
 
+    for (const auto& m : modules()) {
+        if (auto r = m.start(*this); !r) LOG_ERROR("app") << "module " << m.name << " did not start: " << r.error().message;
+        else m_started_modules.push_back(&m);
+    }
     screens::register_all_screens();
     navigate("home");
     return {};

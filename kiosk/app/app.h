@@ -127,6 +127,7 @@ private:
     std::unique_ptr<ui::Dialog> m_countdown;
     int m_countdown_shown = -1;
     std::unique_ptr<class WorkerPool> m_pool;
+    std::vector<const struct AppModule*> m_started_modules;
     bool m_dirty = true;
     bool m_quit = false;
     bool m_pointer_down = false;

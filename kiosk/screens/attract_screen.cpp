@@ -6,7 +6,7 @@ namespace {
 
 class AttractScreen final : public Screen {
 public:
-    using Screen::Screen;
+    AttractScreen(ScreenContext& c, const std::map<std::string, std::string>&) : Screen(c) {}
     const char* name() const override { return "attract"; }
 
     void build() override {
@@ -28,10 +28,6 @@ public:
 
 }  // namespace
 
-void register_attract_screen() {
-    register_screen("attract", [](ScreenContext& c, const std::map<std::string, std::string>&) -> ScreenPtr {
-        return std::make_unique<AttractScreen>(c);
-    });
-}
+KIOSK_SCREEN("attract", AttractScreen)
 
 }  // namespace kiosk::screens

@@ -28,7 +28,7 @@ const Service kServices[] = {
 
 class HomeScreen final : public Screen {
 public:
-    using Screen::Screen;
+    HomeScreen(ScreenContext& c, const std::map<std::string, std::string>&) : Screen(c) {}
     const char* name() const override { return "home"; }
 
     void build() override {
@@ -108,10 +108,6 @@ private:
 
 }  // namespace
 
-void register_home_screen() {
-    register_screen("home", [](ScreenContext& c, const std::map<std::string, std::string>&) -> ScreenPtr {
-        return std::make_unique<HomeScreen>(c);
-    });
-}
+KIOSK_SCREEN("home", HomeScreen)
 
 }  // namespace kiosk::screens

@@ -119,7 +119,9 @@ std::map<std::string, ScreenFactory>& registry() {
 }
 }  // namespace
 
-void register_screen(const std::string& name, ScreenFactory f) { registry()[name] = f; }
+void register_screen(const std::string& name, ScreenFactory f) { registry()[name] = std::move(f); }
+
+bool has_screen(const std::string& name) { return registry().count(name) > 0; }
 
 ScreenPtr make_screen(const std::string& name, ScreenContext& ctx, const std::map<std::string, std::string>& args) {
     auto it = registry().find(name);

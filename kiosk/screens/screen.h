@@ -142,9 +142,27 @@ using ScreenFactory = std::function<ScreenPtr(ScreenContext&, const std::map<std
 /// The registry of screens by name; each screen file registers itself.
 void register_screen(const std::string& name, ScreenFactory f);
 ScreenPtr make_screen(const std::string& name, ScreenContext& ctx, const std::map<std::string, std::string>& args);
+bool has_screen(const std::string& name);
 std::vector<std::string> screen_names();
-/// Links every screen file into the program (static registration would be dropped from a
-/// static library otherwise).
+/// Registers the "not available yet" screen for every home service that has no screen of its
+/// own. Screens register themselves with KIOSK_SCREEN (kiosk_screens is an OBJECT library, so
+/// every screen file is linked and its registration runs).
 void register_all_screens();
+
+struct ScreenRegistration {
+    ScreenRegistration(const char* name, ScreenFactory f) { register_screen(name, std::move(f)); }
+};
+
+}  // namespace kiosk::screens
+
+/// In a screen's .cpp: KIOSK_SCREEN("guide", GuideScreen); the class takes (ScreenContext&,
+/// const std::map<std::string, std::string>& args).
+#define KIOSK_SCREEN(name, Class)                                                                             \
+    static const ::kiosk::screens::ScreenRegistration kiosk_screen_registration_##Class(                      \
+        name, [](::kiosk::screens::ScreenContext& c, const std::map<std::string, std::string>& a) {            \
+            return ::kiosk::screens::ScreenPtr(std::make_unique<Class>(c, a));                                 \
+        });
+
+namespace kiosk::screens {
 
 }  // namespace kiosk::screens
