@@ -36,8 +36,10 @@ private:
 
 }  // namespace kiosk::log
 
-#define KIOSK_LOG(lvl, tag) \
-    if (::kiosk::log::Level::lvl < ::kiosk::log::level()) {} else ::kiosk::log::Line(::kiosk::log::Level::lvl, tag)
+// A for statement, not an if, so `if (x) LOG_WARN(...) << ...; else ...` means what it says.
+#define KIOSK_LOG(lvl, tag)                                                                          \
+    for (bool kiosk_log_on_ = ::kiosk::log::Level::lvl >= ::kiosk::log::level(); kiosk_log_on_; kiosk_log_on_ = false) \
+    ::kiosk::log::Line(::kiosk::log::Level::lvl, tag)
 #define LOG_DEBUG(tag) KIOSK_LOG(Debug, tag)
 #define LOG_INFO(tag) KIOSK_LOG(Info, tag)
 #define LOG_WARN(tag) KIOSK_LOG(Warn, tag)

@@ -236,6 +236,8 @@ void App::handle_event(const screens::AppEvent& e) {
     using K = screens::AppEvent::Kind;
     if (e.kind == K::CardRead || e.kind == K::Scanned) m_session->begin();
     if (e.kind == K::PrinterStatus) set_status(m_devices->status());
+    if (e.kind == K::ContentChanged)
+        for (auto& s : m_stack) s->invalidate();
     if (screen()) screen()->on_event(e);
     m_dirty = true;
 }
@@ -328,7 +330,14 @@ void App::update_session() {
     }
 }
 
+void refresh_content_if_stale(App& app);  // content_module.cpp
+
 void App::frame(bool force_draw) {
+    // New content switched in by another process is picked up within about a second.
+    if (m_clock->now() - m_last_content_check >= std::chrono::seconds(1)) {
+        m_last_content_check = m_clock->now();
+        refresh_content_if_stale(*this);
+    }
     SDL_Event e;
     while (SDL_PollEvent(&e)) handle_sdl(e);
     for (auto& ev : m_events.take()) handle_event(ev);

@@ -134,6 +134,7 @@ private:
     Uint64 m_frames = 0;
     Uint32 m_wake_event = 0;
     float m_scale = 1.0f;
+    Clock::time_point m_last_content_check{};
 };
 
 }  // namespace kiosk
