@@ -22,7 +22,7 @@ const Command& find(const char* name) {
 }
 
 int run_outbox(Context& ctx) {
-    bool as_json = ctx.take_flag("--json");
+    bool as_json = ctx.take_flag("json");
     if (ctx.args.empty()) return usage_error(find("outbox"), "missing subcommand");
     std::string sub = ctx.args[0];
     if (sub == "load") {
@@ -98,7 +98,7 @@ int run_outbox(Context& ctx) {
 }
 
 int run_sync(Context& ctx) {
-    bool as_json = ctx.take_flag("--json");
+    bool as_json = ctx.take_flag("json");
     if (ctx.args.size() != 1 || ctx.args[0] != "now") return usage_error(find("sync"), "expected 'sync now'");
     auto opts = UploaderOptions::from_config(ctx.config);
     auto up = Uploader::create(PlatformSettings::from_config(ctx.config), opts);
