@@ -272,8 +272,27 @@ std::pair<int, int> locate(const SearchIndex::Entry& e, const std::vector<Search
 
 }  // namespace
 
+std::u32string SearchIndex::normalise_query(std::string_view text) { return make_query(text).q; }
+
 std::vector<SearchHit> SearchIndex::query(std::string_view text, size_t limit) const {
+    return query_within(text, limit, nullptr, nullptr);
+}
+
+std::vector<SearchHit> SearchSession::query(std::string_view text, size_t limit) {
+    std::u32string q = SearchIndex::normalise_query(text);
+    bool narrow = m_valid && !m_last.empty() && q.size() >= m_last.size() && q.compare(0, m_last.size(), m_last) == 0;
+    std::vector<uint32_t> matched;
+    auto hits = m_index->query_within(text, limit, narrow ? &m_candidates : nullptr, &matched);
+    m_candidates = std::move(matched);
+    m_last = std::move(q);
+    m_valid = true;
+    return hits;
+}
+
+std::vector<SearchHit> SearchIndex::query_within(std::string_view text, size_t limit, const std::vector<uint32_t>* candidates,
+                                                 std::vector<uint32_t>* name_matched) const {
     std::vector<SearchHit> hits;
+    if (name_matched) name_matched->clear();
     Query query = make_query(text);
     if (query.q.empty()) return hits;
     const size_t n = m_items.size();
@@ -289,11 +308,19 @@ std::vector<SearchHit> SearchIndex::query(std::string_view text, size_t limit) c
                 kind[i] = uint8_t(MatchKind::Code);
         }
     }
-    for (size_t i = 0; i < n; ++i) {
+    auto match_name = [&](size_t i) {
         const Entry& e = m_entries[i];
-        if ((query.letter_mask & ~e.letter_mask) || (query.han_bloom & ~e.han_bloom) || kind[i] != 0xFF) continue;
+        if ((query.letter_mask & ~e.letter_mask) || (query.han_bloom & ~e.han_bloom)) return;
         MatchResult m = match_entry(e, m_tokens, query, m_syllables, m_reading_ids);
-        if (m.matched) kind[i] = uint8_t(m.exact ? MatchKind::Exact : m.prefix ? MatchKind::Prefix : MatchKind::Substring);
+        if (!m.matched) return;
+        if (name_matched) name_matched->push_back(uint32_t(i));
+        if (kind[i] == 0xFF) kind[i] = uint8_t(m.exact ? MatchKind::Exact : m.prefix ? MatchKind::Prefix : MatchKind::Substring);
+    };
+    if (candidates) {
+        for (uint32_t i : *candidates)
+            if (i < n) match_name(i);
+    } else {
+        for (size_t i = 0; i < n; ++i) match_name(i);
     }
     for (size_t a = 0; a < m_aliases.size(); ++a) {
         const Entry& e = m_aliases[a];

@@ -71,6 +71,13 @@ public:
     std::vector<SearchHit> query(std::string_view text, size_t limit = 20) const;
     size_t size() const { return m_items.size(); }
 
+    /// query() restricted to the items in `candidates` for name matches (nullptr: all);
+    /// the items whose name matched are stored in `name_matched`. For SearchSession.
+    std::vector<SearchHit> query_within(std::string_view text, size_t limit, const std::vector<uint32_t>* candidates,
+                                        std::vector<uint32_t>* name_matched) const;
+    /// The normalised form of a query (what matching sees).
+    static std::u32string normalise_query(std::string_view text);
+
     struct Token;
     struct Entry;
 
@@ -84,6 +91,22 @@ private:
     std::vector<Entry> m_aliases;  ///< department names, current and former
     std::vector<std::vector<uint32_t>> m_alias_items;  ///< alias → (item index << 1 | former)
     friend struct IndexBuilder;
+};
+
+/// Per-keystroke search for one search screen: when the new query extends the previous one
+/// (the usual case while typing) only the items whose name matched before are matched again,
+/// since a match of "bdcd" implies a match of "bdc". Same results as SearchIndex::query().
+/// Not thread-safe: one per screen.
+class SearchSession {
+public:
+    explicit SearchSession(std::shared_ptr<const SearchIndex> index) : m_index(std::move(index)) {}
+    std::vector<SearchHit> query(std::string_view text, size_t limit = 20);
+
+private:
+    std::shared_ptr<const SearchIndex> m_index;
+    std::u32string m_last;
+    std::vector<uint32_t> m_candidates;
+    bool m_valid = false;
 };
 
 }  // namespace kiosk::content

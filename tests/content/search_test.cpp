@@ -166,3 +166,18 @@ TEST_CASE("punctuation in names may be skipped and malformed UTF-8 in a query do
     CHECK(ix->query(std::string("\xff\xfe\x80", 3), 5).empty());
     CHECK_NOTHROW(ix->query(std::string(1000, 'a'), 5));
 }
+
+TEST_CASE("a search session narrowing keystroke by keystroke returns what a fresh query returns") {
+    auto ix = demo_index();
+    SearchSession session(ix);
+    for (const char* q : {"b", "bd", "bdc", "bdcd", "bdcdj", "bdc", "x", "xi", "xia", "xiao", "xiaof", "xiaofang", "消", "消防",
+                          "g", "ga", "gax", "gaxf", "gaj", "gaj-", "gaj-0", "gaj-00", "gaj-003", "j", "jm", "jmsfz"}) {
+        auto a = session.query(q, 0);
+        auto b = ix->query(q, 0);
+        REQUIRE_MESSAGE(a.size() == b.size(), q);
+        for (size_t i = 0; i < a.size(); ++i) {
+            CHECK_MESSAGE(a[i].item.code == b[i].item.code, q);
+            CHECK_MESSAGE(a[i].kind == b[i].kind, q);
+        }
+    }
+}
