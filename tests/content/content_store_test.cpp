@@ -170,3 +170,24 @@ TEST_CASE("holiday changes are found by Beijing date") {
     CHECK_FALSE((*half)->closed);
     CHECK((*half)->close == "12:00");
 }
+
+TEST_CASE("every demo form is a PDF poppler renders, with its Chinese title in the metadata") {
+    Live live;
+    auto& db = live.store->database();
+    auto st = db.prepare("SELECT id, title FROM forms");
+    REQUIRE(st.ok());
+    int n = 0;
+    while (st->step().value_or(false)) {
+        ++n;
+        std::string path = live.store->version_dir() + "/forms/" + st->text(0) + ".pdf";
+        std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
+        REQUIRE_MESSAGE(doc, path);
+        CHECK_FALSE(doc->is_locked());
+        auto title = doc->get_title().to_utf8();
+        CHECK(std::string(title.begin(), title.end()) == st->text(1));
+        std::unique_ptr<poppler::page> page(doc->create_page(0));
+        REQUIRE(page);
+        CHECK(page->page_rect().width() == doctest::Approx(595));
+    }
+    CHECK(n == 7);
+}
