@@ -145,7 +145,7 @@ Result<std::string> Outbox::enqueue(db::Database& db, const Record& record) cons
     TRY(st.run());
     // Cheap upper bound of the row count (ids are dense apart from deletions); only when it
     // crosses the cap do we pay for a real count and eviction.
-    int64_t span = TRY(scalar(db, "SELECT max(id)-min(id)+1 FROM outbox"));
+    int64_t span = TRY(scalar(db, "SELECT (SELECT max(id) FROM outbox) - (SELECT min(id) FROM outbox) + 1"));
     if (span > m_options.limits.max_records) TRY(enforce_outbox_caps(db, m_options.limits, m_options.clock->wall_ms()));
     return key;
 }
