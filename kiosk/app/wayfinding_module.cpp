@@ -1,0 +1,100 @@
+// App module "wayfinding": the hall map of the live content version, this kiosk's position and the phrase books, for the map screen.
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "drivers/common/log.h"
+#include "kiosk/app/app.h"
+#include "kiosk/app/module.h"
+#include "kiosk/content/content_store.h"
+#include "kiosk/ui/map_view.h"
+
+namespace kiosk {
+
+namespace {
+
+namespace wf = wayfinding;
+
+/// Where the string catalogs live: the same search as main.cpp (config, next to the binary,
+/// the source tree), since the app does not hand its assets folder to modules.
+std::string assets_dir(const config::Config& cfg) {
+    namespace fs = std::filesystem;
+    if (!cfg.str("paths.assets_dir").empty()) return cfg.str("paths.assets_dir");
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        for (fs::path p : {fs::path(exe).parent_path() / "../share/kiosk/assets", fs::path(exe).parent_path() / "../../assets"})
+            if (fs::exists(p / "strings")) return fs::canonical(p).string();
+    }
+    return std::string(KIOSK_SOURCE_DIR) + "/assets";
+}
+
+/// Loads everything the map screen needs from one content version. Never throws; the
+/// returned data carries `error` when the map cannot be used.
+std::shared_ptr<const ui::WayfindingData> load(const App& app, content::ContentStore& store, const std::string& assets) {
+    auto data = std::make_shared<ui::WayfindingData>();
+    data->content_version = store.version();
+    std::string path = store.map_path();
+    if (path.empty()) {
+        data->error = "the content version " + store.version() + " has no map.json";
+        return data;
+    }
+    std::vector<wf::MapProblem> problems;
+    auto map = wf::load_hall_map(path, problems);
+    if (!map) {
+        data->error = "map.json: " + map.error().message;
+        for (const auto& p : problems) LOG_WARN("wayfinding") << p.json_path << ": " << p.message;
+        return data;
+    }
+    auto here = wf::kiosk_position(*map, app.config().str("wayfinding.kiosk_node"), app.config().number("wayfinding.facing_deg"));
+    if (!here) {
+        data->error = "wayfinding.kiosk_node: " + here.error().message;
+        return data;
+    }
+    for (const char* lang : {"zh-CN", "en"}) {
+        auto book = wf::PhraseBook::load_from_assets(assets, lang);
+        if (!book) {
+            data->error = "phrases: " + book.error().message;
+            return data;
+        }
+        data->phrases.emplace(lang, std::move(book.value()));
+    }
+    data->here = *here;
+    data->map = std::make_shared<const wf::HallMap>(std::move(map.value()));
+    LOG_INFO("wayfinding") << "map of content " << store.version() << " loaded: " << data->map->floors.size() << " floors";
+    return data;
+}
+
+}  // namespace
+
+/// Service "wayfinding" → std::shared_ptr<ui::WayfindingService>. current() is called on the
+/// UI thread by the map screen; it compares the live content version with the one loaded, so
+/// after ContentChanged (screens rebuild) the new map is read once.
+KIOSK_APP_MODULE(wayfinding, {"wayfinding", 15, [](App& app) -> Status {
+    struct Cache {
+        std::shared_ptr<content::ContentStore> store;  // the store the data came from
+        std::shared_ptr<const ui::WayfindingData> data;
+        std::string assets;
+    };
+    auto cache = std::make_shared<Cache>();
+    cache->assets = assets_dir(app.config());
+    auto service = std::make_shared<ui::WayfindingService>();
+    App* a = &app;
+    service->current = [a, cache]() -> std::shared_ptr<const ui::WayfindingData> {
+        auto any = a->service("content");
+        auto* store = std::any_cast<std::shared_ptr<content::ContentStore>>(&any);
+        if (!store || !*store) return nullptr;
+        if (cache->store != *store || !cache->data) {
+            cache->store = *store;
+            cache->data = load(*a, **store, cache->assets);
+            if (!cache->data->error.empty()) LOG_WARN("wayfinding") << "no map: " << cache->data->error;
+        }
+        return cache->data;
+    };
+    service->current();  // load now so the first visit to the map is quick and problems are logged at start
+    app.provide("wayfinding", service);
+    return {};
+}})
+
+}  // namespace kiosk

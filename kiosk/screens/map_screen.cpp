@@ -1,0 +1,490 @@
+// Map screen: floor tabs, the hall map with "you are here", search and common places, the route with turn-by-turn text and a QR code.
+#include <algorithm>
+#include <cmath>
+
+#include "drivers/common/log.h"
+#include "kiosk/app/session.h"
+#include "kiosk/screens/screen.h"
+#include "kiosk/ui/map_view.h"
+#include "kiosk/wayfinding/targets.h"
+
+namespace kiosk::screens {
+namespace {
+
+namespace wf = wayfinding;
+
+// The common places; the query words are search input (the search knows both languages),
+// the button labels come from the catalog.
+struct Quick {
+    const char* key;
+    const char* query;
+};
+const Quick kQuick[] = {{"mapui.quick_elevator", "电梯"},
+                        {"mapui.quick_restroom", "卫生间"},
+                        {"mapui.quick_service_desk", "服务台"},
+                        {"mapui.quick_exit", "出口"}};
+
+class MapScreen final : public Screen {
+public:
+    // args: {"window": "12"} | {"target": "电梯"} | {"floor": "3"} | none
+    MapScreen(ScreenContext& c, const std::map<std::string, std::string>& args) : Screen(c), m_args(args) {}
+    const char* name() const override { return "map"; }
+
+    void build() override {
+        refresh_data();
+        const auto& t = theme();
+        const int m = t.margin(), gap = t.px(16), bh = t.button_height();
+        int top = add_header(tr("service.map")) + gap;
+        if (!m_data || !m_data->map || m_data->map->floors.empty()) {
+            add_text(tr("mapui.no_map"), m, top + gap, t.width - 2 * m, t.body(), t.text);
+            return;
+        }
+        const auto& map = *m_data->map;
+        std::string lang = m_ctx.session().language;
+
+        // Columns: portrait stacks controls, map, panel; landscape puts the map on the left.
+        SDL_Rect controls, map_area, panel;
+        if (t.landscape()) {
+            int map_w = (t.width - 2 * m - gap) * 57 / 100;
+            map_area = {m, top, map_w, t.height - top - m};
+            controls = {m + map_w + gap, top, t.width - 2 * m - map_w - gap, 0};
+        } else {
+            controls = {m, top, t.width - 2 * m, 0};
+        }
+        int y = add_search_row(controls, bh, gap);
+        y = add_quick_row({controls.x, y, controls.w, 0}, bh, gap);
+        if (t.landscape()) {
+            int tabs_y = add_floor_tabs({map_area.x, map_area.y, map_area.w, 0}, bh, gap);
+            map_area.h -= tabs_y - map_area.y;
+            map_area.y = tabs_y;
+            panel = {controls.x, y, controls.w, t.height - m - y};
+        } else {
+            y = add_floor_tabs({controls.x, y, controls.w, 0}, bh, gap);
+            int panel_h = std::min(t.px(620), (t.height - y) / 2);
+            panel = {m, t.height - m - panel_h, t.width - 2 * m, panel_h};
+            map_area = {m, y, t.width - 2 * m, panel.y - gap - y};
+        }
+        add_map(map_area, lang);
+        if (m_keyboard_open) add_keyboard(panel);
+        else add_panel(panel, map, lang, bh, gap);
+    }
+
+    void on_text(const std::string& s) override {
+        if (!m_field) return;
+        m_field->insert(s);
+        m_search_text = m_field->value();
+    }
+
+    void on_event(const AppEvent& e) override {
+        if (e.kind == AppEvent::Kind::ContentChanged) invalidate();  // refresh_data() reloads
+    }
+
+private:
+    // ---- state -------------------------------------------------------------------------
+    void refresh_data() {
+        auto any = m_ctx.service("wayfinding");
+        auto* svc = std::any_cast<std::shared_ptr<ui::WayfindingService>>(&any);
+        auto data = svc && *svc && (*svc)->current ? (*svc)->current() : nullptr;
+        if (data && !data->map) data = nullptr;
+        if (data == m_data) return;
+        bool first = !m_data && !m_started;
+        m_data = data;
+        m_started = true;
+        m_target.reset();
+        m_route.reset();
+        if (!m_data) return;
+        m_floor = floor_of_node(m_data->here.node);
+        if (first) apply_args();
+        else if (!m_query.empty()) search(m_query, false);  // same target on the new map
+    }
+
+    size_t floor_of_node(wf::NodeIndex n) const {
+        const auto& map = *m_data->map;
+        return n < map.nodes.size() ? map.nodes[n].floor : 0;
+    }
+
+    void apply_args() {
+        const auto& map = *m_data->map;
+        if (auto it = m_args.find("window"); it != m_args.end()) {
+            int n = wf::parse_window_number(it->second);
+            if (n > 0) search(std::to_string(n), false);
+            if (!m_target) m_message = trf("mapui.not_found", {{"text", it->second}});
+        } else if (auto it = m_args.find("target"); it != m_args.end()) {
+            search(it->second, false);
+        }
+        if (auto it = m_args.find("floor"); it != m_args.end()) {
+            for (size_t f = 0; f < map.floors.size(); ++f)
+                if (map.floors[f].id == it->second || std::to_string(map.floors[f].level) == it->second) m_floor = f;
+        }
+    }
+
+    void search(const std::string& text, bool rebuild = true) {
+        const auto& map = *m_data->map;
+        m_query = text;
+        m_message.clear();
+        m_target.reset();
+        m_route.reset();
+        auto matches = wf::resolve_target(map, text, m_data->here.node);
+        if (matches.empty()) {
+            m_message = trf("mapui.not_found", {{"text", text}});
+        } else {
+            set_target(matches.front());
+        }
+        if (rebuild) invalidate();
+    }
+
+    void set_target(const wf::TargetMatch& t) {
+        m_target = t;
+        route();
+    }
+
+    void route() {
+        m_route.reset();
+        m_route_error.clear();
+        if (!m_target) return;
+        const auto& map = *m_data->map;
+        if (m_target->node == wf::kNoNode) {
+            m_route_error = tr("mapui.no_place_route");
+            m_floor = m_target->floor;
+            return;
+        }
+        wf::RouteOptions opt;
+        opt.access = m_step_free ? wf::Access::StepFree : wf::Access::Any;
+        auto r = wf::find_route(map, m_data->here.node, m_target->node, opt);
+        if (!r) {
+            m_route_error = tr(m_step_free ? "error.no_step_free_route" : "error.no_route");
+            LOG_INFO("mapui") << "no route to " << m_query << ": " << r.error().message;
+            m_floor = m_target->floor;
+            return;
+        }
+        m_route = std::move(r.value());
+        m_floor = floor_of_node(m_data->here.node);  // the route starts here
+    }
+
+    std::string target_title(const std::string& lang) const {
+        const auto& map = *m_data->map;
+        if (m_target->kind == wf::TargetMatch::Kind::Window) {
+            const wf::Window& w = map.windows[m_target->index];
+            std::string dep = wf::target_name(map, *m_target, lang);
+            if (dep.empty()) return trf("mapui.window_plain", {{"number", std::to_string(w.number)}});
+            return trf("mapui.window_target", {{"number", std::to_string(w.number)}, {"department", dep}});
+        }
+        return wf::target_name(map, *m_target, lang);
+    }
+
+    /// "电梯在服务台后方": the nearest other facility within 10 m of a facility target, "behind"
+    /// it when, seen from the kiosk, that facility stands between (as the directions judge it).
+    std::string where_line(const std::string& lang) const {
+        const auto& map = *m_data->map;
+        if (m_target->kind != wf::TargetMatch::Kind::Poi) return "";
+        const wf::Poi& target = map.pois[m_target->index];
+        const wf::Poi* best = nullptr;
+        double best_d = 10;
+        for (const auto& p : map.pois) {
+            if (&p == &target || p.floor != target.floor || p.kind == wf::PoiKind::Kiosk || p.kind == target.kind) continue;
+            double d = std::hypot(p.at.x - target.at.x, p.at.y - target.at.y);
+            if (d < best_d) best_d = d, best = &p;
+        }
+        if (!best) return "";
+        bool behind = false;
+        if (floor_of_node(m_data->here.node) == target.floor) {
+            wf::Point s = map.nodes[m_data->here.node].at, l = best->at, e = target.at;
+            double ux = l.x - s.x, uy = l.y - s.y, vx = e.x - l.x, vy = e.y - l.y;
+            double nu = std::hypot(ux, uy), nv = std::hypot(vx, vy);
+            behind = nu > 0.01 && nv > 0.01 && (ux * vx + uy * vy) / (nu * nv) > 0.25 && std::hypot(e.x - s.x, e.y - s.y) > nu;
+        }
+        return trf(behind ? "mapui.where_behind" : "mapui.where_beside",
+                   {{"name", target.name.get(lang)}, {"landmark", best->name.get(lang)}});
+    }
+
+    // ---- layout ------------------------------------------------------------------------
+    int add_search_row(SDL_Rect area, int bh, int gap) {
+        const auto& t = theme();
+        int bw = std::max(t.px(180), m_ctx.text().measure(tr("mapui.search"), t.body(), ui::Weight::Bold).x + t.px(48));
+        m_field = add<ui::TextField>(tr("mapui.search_placeholder"), 48);
+        m_field->uppercase = false;
+        m_field->bounds = {area.x, area.y, area.w - bw - gap, bh};
+        m_field->focused = true;
+        if (!m_search_text.empty()) m_field->insert(m_search_text);
+        m_field->on_focus = [this] {
+            m_keyboard_open = true;
+            invalidate();
+        };
+        m_field->on_change = [this] { m_search_text = m_field->value(); };
+        auto* go = add<ui::Button>(tr("mapui.search"), [this] { run_search(); }, ui::ButtonStyle::Primary);
+        go->bounds = {area.x + area.w - bw, area.y, bw, bh};
+        go->id = "map-search";
+        return area.y + bh + gap;
+    }
+
+    void run_search() {
+        m_keyboard_open = false;
+        std::string q = m_field ? m_field->value() : m_search_text;
+        if (q.empty()) {
+            invalidate();
+            return;
+        }
+        search(q);
+    }
+
+    int add_quick_row(SDL_Rect area, int bh, int gap) {
+        const auto& t = theme();
+        int n = int(std::size(kQuick));
+        int w = (area.w - (n - 1) * gap) / n;
+        for (int i = 0; i < n; ++i) {
+            std::string query = kQuick[i].query;
+            auto* b = add<ui::Button>(tr(kQuick[i].key), [this, query] {
+                m_search_text.clear();
+                m_keyboard_open = false;
+                search(query);
+            });
+            b->bounds = {area.x + i * (w + gap), area.y, w, bh};
+            int px = t.body();
+            while (px > t.px(26) && m_ctx.text().measure(b->text(), px, ui::Weight::Regular).x > w - t.px(16)) px -= 2;
+            b->label_px = px;
+        }
+        return area.y + bh + gap;
+    }
+
+    int add_floor_tabs(SDL_Rect area, int bh, int gap) {
+        const auto& t = theme();
+        const auto& map = *m_data->map;
+        std::string lang = m_ctx.session().language;
+        int n = int(map.floors.size());
+        int w = (area.w - (n - 1) * gap) / std::max(1, n);
+        // Show floors top to bottom as people expect? Tabs go 1F…4F left to right, like a lift panel.
+        for (int i = 0; i < n; ++i) {
+            size_t f = size_t(i);
+            auto* b = add<ui::Button>(map.floors[f].name.get(lang), [this, f] {
+                m_floor = f;
+                invalidate();
+            }, f == m_floor ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary);
+            b->bounds = {area.x + i * (w + gap), area.y, w, bh};
+            b->label_px = t.title();
+            b->id = "floor-" + map.floors[f].id;
+            if (route_visits(f)) {  // an orange bar under the floors the route crosses
+                auto* bar = add<ui::Label>("", t.small(), t.text);
+                bar->background = SDL_Color{0xE0, 0x31, 0x31, 0xFF};
+                bar->bounds = {area.x + i * (w + gap) + w / 6, area.y + bh + 3, w * 2 / 3, std::max(6, t.px(8))};
+            }
+        }
+        return area.y + bh + gap + std::max(6, t.px(8));
+    }
+
+    bool route_visits(size_t f) const {
+        if (!m_route) return false;
+        for (const auto& fp : m_route->floor_paths)
+            if (fp.floor == f) return true;
+        return false;
+    }
+
+    /// The next floor the route goes to after `m_floor`'s part, if any.
+    std::optional<size_t> next_floor() const {
+        if (!m_route) return std::nullopt;
+        const auto& fps = m_route->floor_paths;
+        for (size_t i = 0; i + 1 < fps.size(); ++i)
+            if (fps[i].floor == m_floor) return fps[i + 1].floor;
+        return std::nullopt;
+    }
+
+    void add_map(SDL_Rect area, const std::string& lang) {
+        const auto& t = theme();
+        const auto& map = *m_data->map;
+        auto* mv = add<ui::MapView>(m_data->map, lang);
+        mv->bounds = area;
+        mv->id = "map";
+        mv->set_here(m_data->here);
+        mv->set_floor(m_floor);
+        mv->set_you_are_here_text(tr("you_are_here"));
+        if (auto nf = next_floor()) mv->set_continue_text(trf("mapui.map_continue", {{"floor", map.floors[*nf].name.get(lang)}}));
+        if (m_route) mv->set_route(*m_route);
+        if (m_target) {
+            using K = wf::TargetMatch::Kind;
+            ui::MapHighlight h;
+            h.kind = m_target->kind == K::Window ? wf::MapHit::Kind::Window
+                     : m_target->kind == K::Poi  ? wf::MapHit::Kind::Poi
+                                                 : wf::MapHit::Kind::Room;
+            h.index = m_target->index;
+            mv->set_highlight(h);
+        }
+        mv->on_tap = [this](const wf::MapHit& hit) { tapped(hit); };
+        m_map = mv;
+        // Zoom buttons stacked at the map's top-right corner, big enough for any finger.
+        int side = std::max(t.min_target(), t.px(96));
+        int x = area.x + area.w - side - t.px(12), y = area.y + t.px(12);
+        struct Z {
+            const char* key;
+            int kind;
+        };
+        for (Z z : {Z{"mapui.zoom_in", 0}, Z{"mapui.zoom_out", 1}, Z{"mapui.zoom_reset", 2}}) {
+            auto* b = add<ui::Button>(tr(z.key), [this, k = z.kind] {
+                if (!m_map) return;
+                if (k == 0) m_map->zoom_by(1.5);
+                else if (k == 1) m_map->zoom_by(1 / 1.5);
+                else m_map->reset_view();
+            });
+            int w = std::max(side, m_ctx.text().measure(b->text(), t.small(), ui::Weight::Regular).x + t.px(24));
+            b->bounds = {area.x + area.w - w - t.px(12), y, w, side};
+            b->label_px = t.small();
+            y += side + t.px(10);
+            (void)x;
+        }
+    }
+
+    void tapped(const wf::MapHit& hit) {
+        const auto& map = *m_data->map;
+        wf::TargetMatch t;
+        t.index = hit.index;
+        switch (hit.kind) {
+        case wf::MapHit::Kind::Window:
+            t.kind = wf::TargetMatch::Kind::Window;
+            t.node = map.windows[hit.index].node;
+            t.floor = map.windows[hit.index].floor;
+            m_query = std::to_string(map.windows[hit.index].number);
+            break;
+        case wf::MapHit::Kind::Poi:
+            t.kind = wf::TargetMatch::Kind::Poi;
+            t.node = map.pois[hit.index].node;
+            t.floor = map.pois[hit.index].floor;
+            m_query = map.pois[hit.index].id;
+            if (map.pois[hit.index].kind == wf::PoiKind::Kiosk) return;
+            break;
+        case wf::MapHit::Kind::Room:
+            t.kind = wf::TargetMatch::Kind::Room;
+            t.node = map.rooms[hit.index].node;
+            t.floor = map.rooms[hit.index].floor;
+            m_query = map.rooms[hit.index].name.get("zh-CN");
+            break;
+        }
+        size_t keep = m_floor;
+        m_message.clear();
+        set_target(t);
+        m_floor = keep;  // the citizen is looking at this floor: stay on it
+        invalidate();
+    }
+
+    void add_keyboard(SDL_Rect panel) {
+        auto* kb = add<ui::Keyboard>();
+        kb->bounds = panel;
+        kb->target = m_field;
+        kb->done_label = tr("mapui.search");
+        kb->on_done = [this] { run_search(); };
+    }
+
+    void add_panel(SDL_Rect p, const wf::HallMap& map, const std::string& lang, int bh, int gap) {
+        const auto& t = theme();
+        auto* bg = add<ui::Label>("", t.body(), t.text);
+        bg->background = t.card;
+        bg->bounds = p;
+        const int pad = t.px(20);
+        int x = p.x + pad, w = p.w - 2 * pad, y = p.y + pad;
+        if (!m_target) {
+            const std::string& text = m_message.empty() ? tr("mapui.pick_hint") : m_message;
+            add_text(text, x, y, w, t.body(), m_message.empty() ? t.text : t.error_text);
+            return;
+        }
+        // Bottom row: step-free toggle and "next floor".
+        int row_y = p.y + p.h - pad - bh;
+        int bw = (w - gap) / 2;
+        auto* sf = add<ui::Button>(tr(m_step_free ? "mapui.step_free_on" : "mapui.step_free_off"), [this] {
+            m_step_free = !m_step_free;
+            size_t keep = m_floor;
+            route();
+            if (m_route && route_visits(keep)) m_floor = keep;
+            invalidate();
+        }, m_step_free ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary);
+        sf->bounds = {x, row_y, bw, bh};
+        sf->id = "step-free";
+        fit_label(sf, bw);
+        if (auto nf = next_floor()) {
+            size_t f = *nf;
+            auto* next = add<ui::Button>(trf("mapui.continue_on", {{"floor", map.floors[f].name.get(lang)}}), [this, f] {
+                m_floor = f;
+                invalidate();
+            }, ui::ButtonStyle::Primary);
+            next->bounds = {x + bw + gap, row_y, w - bw - gap, bh};
+            next->id = "next-floor";
+            fit_label(next, w - bw - gap);
+        } else if (m_route && m_floor != floor_of_node(m_data->here.node)) {
+            size_t f = floor_of_node(m_data->here.node);
+            auto* back = add<ui::Button>(trf("mapui.start_floor", {{"floor", map.floors[f].name.get(lang)}}), [this, f] {
+                m_floor = f;
+                invalidate();
+            });
+            back->bounds = {x + bw + gap, row_y, w - bw - gap, bh};
+            back->id = "start-floor";
+            fit_label(back, w - bw - gap);
+        }
+        int text_bottom = row_y - gap;
+        // QR on the right (the phone link), text on the left.
+        std::string url = m_route ? wf::route_url(map, m_data->here.node, m_target->node,
+                                                  m_step_free ? wf::Access::StepFree : wf::Access::Any)
+                                  : "";
+        int qr_side = 0;
+        if (!url.empty()) {
+            int hint_h = t.small() * 2 + t.px(16);
+            qr_side = std::min({t.px(300), text_bottom - y - hint_h, w * 2 / 5});
+            auto* qr = add<ui::QrView>(url);
+            qr->bounds = {x + w - qr_side, y, qr_side, qr_side};
+            qr->id = "route-qr";
+            auto* hint = add<ui::Label>(tr("qr.hint"), t.small(), t.muted, ui::Weight::Regular, ui::Align::Center);
+            hint->bounds = {x + w - qr_side - t.px(20), y + qr_side + t.px(4), qr_side + t.px(20), hint_h};
+        }
+        int tw = qr_side ? w - qr_side - gap : w;
+        y = add_text(trf("title.route_to", {{"target", target_title(lang)}}), x, y, tw, t.title(), t.text, ui::Weight::Bold);
+        if (auto where = where_line(lang); !where.empty()) y = add_text(where, x, y + t.px(4), tw, t.body(), t.text, ui::Weight::Bold);
+        if (!m_route_error.empty()) {
+            auto* err = add<ui::Label>(m_route_error, t.body(), t.error_text, ui::Weight::Bold);
+            err->background = t.error_bg;
+            err->padding = t.px(12);
+            int h = err->measure_height(m_ctx.text(), tw);
+            err->bounds = {x, y + t.px(8), tw, h};
+            return;
+        }
+        if (!m_route) return;
+        // The steps on the floor shown, numbered along the whole route.
+        const wf::PhraseBook* book = m_data->phrase_book(lang);
+        if (!book) return;
+        auto steps = wf::describe_route(map, *m_route, m_data->here.facing_deg);
+        std::string lines;
+        for (size_t i = 0; i < steps.size(); ++i) {
+            if (steps[i].floor != m_floor) continue;
+            std::string s = wf::render_instruction(map, steps[i], *book);
+            if (!s.empty()) s[0] = char(std::toupper(static_cast<unsigned char>(s[0])));
+            lines += (lines.empty() ? "" : "\n") + std::to_string(i + 1) + ". " + s;
+        }
+        if (lines.empty()) lines = trf("mapui.target_on_floor", {{"floor", map.floors[m_target->floor].name.get(lang)}});
+        auto* steps_label = add<ui::Label>(lines, t.body(), t.text);
+        int lh = m_ctx.text().line_height(t.body(), ui::Weight::Regular);
+        int room = std::max(lh, text_bottom - y - t.px(8));
+        steps_label->max_lines = std::max(1, room / lh);
+        int h = std::min(steps_label->measure_height(m_ctx.text(), tw), room);
+        steps_label->bounds = {x, y + t.px(8), tw, h};
+        steps_label->id = "directions";
+    }
+
+    void fit_label(ui::Button* b, int w) {
+        const auto& t = theme();
+        int px = t.body();
+        while (px > t.px(24) && m_ctx.text().measure(b->text(), px, ui::Weight::Bold).x > w - t.px(20)) px -= 2;
+        b->label_px = px;
+    }
+
+    std::map<std::string, std::string> m_args;
+    std::shared_ptr<const ui::WayfindingData> m_data;
+    bool m_started = false;
+    size_t m_floor = 0;
+    std::optional<wf::TargetMatch> m_target;
+    std::optional<wf::Route> m_route;
+    std::string m_route_error, m_message, m_query, m_search_text;
+    bool m_step_free = false;
+    bool m_keyboard_open = false;
+    ui::TextField* m_field = nullptr;
+    ui::MapView* m_map = nullptr;
+};
+
+}  // namespace
+
+KIOSK_SCREEN("map", MapScreen)
+
+}  // namespace kiosk::screens
