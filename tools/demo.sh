@@ -32,7 +32,7 @@ args=(--state-dir "$state"
       --set "platform.url=http://127.0.0.1:$port"
       --set "idcard.driver=serial" --set "idcard.port=$state/idcard" --set "idcard.sim_control=$state/idcard.sock"
       --set "printer.driver=sim" --set "scanner.driver=sim")
-[ -f "$root/assets/demo/platform/kiosk.toml" ] && args+=(--config "$root/assets/demo/platform/kiosk.toml")
+args+=(--config "$root/assets/demo/kiosk.toml")
 
 # Content: the demo bundle, imported the way a technician would.
 "$bin/kioskctl" --state-dir "$state" content import "$root/assets/content" >"$out/content-import.log" 2>&1 || \

@@ -43,11 +43,14 @@ public:
     explicit operator bool() const { return ok(); }
     T& value() & { return std::get<0>(m_v); }
     const T& value() const& { return std::get<0>(m_v); }
-    T&& value() && { return std::get<0>(std::move(m_v)); }
+    /// By value, not T&&: `for (auto& x : *store->departments())` must not iterate a
+    /// destroyed temporary (it did, twice, in the content tests).
+    T value() && { return std::get<0>(std::move(m_v)); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
+    T operator*() && { return std::move(*this).value(); }
     const Error& error() const { return std::get<1>(m_v); }
     T value_or(T fallback) const { return ok() ? value() : std::move(fallback); }
 

@@ -72,12 +72,22 @@ void App::apply_theme() {
 }
 
 Status App::init() {
-    if (m_opts.headless) {
-        SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
-        // Without this the offscreen driver loads EGL and Mesa: 390 ms and 156 MB to the
-        // first frame instead of about 20 ms (../shared/notes/toolchain.md, gotcha 1).
+    // Start-up phases are logged at debug level: the first frame must come within 100 ms.
+    auto t0 = std::chrono::steady_clock::now();
+    auto phase = [&](const char* what) {
+        LOG_DEBUG("startup") << what << " at "
+                             << std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count() / 1000.0
+                             << " ms";
+    };
+    bool software = m_opts.headless || m_config.str("display.renderer") == "software";
+    if (software) {
+        // Without this SDL loads EGL/GL and Mesa even for the software renderer: 390 ms and
+        // 156 MB to the first frame instead of about 20 ms (../shared/notes/toolchain.md, gotcha 1).
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    }
+    if (m_opts.headless) {
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     }
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // touches arrive once, as finger events
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
@@ -105,7 +115,7 @@ Status App::init() {
     }
     m_window = SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
     if (!m_window) return make_error(Errc::Unavailable, std::string("SDL_CreateWindow: ") + SDL_GetError());
-    Uint32 rflags = m_opts.headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
+    Uint32 rflags = software ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
     m_renderer = SDL_CreateRenderer(m_window, -1, rflags);
     if (!m_renderer && !m_opts.headless) m_renderer = SDL_CreateRenderer(m_window, -1, SDL_RENDERER_SOFTWARE);
     if (!m_renderer) return make_error(Errc::Unavailable, std::string("SDL_CreateRenderer: ") + SDL_GetError());
@@ -113,20 +123,25 @@ Status App::init() {
     SDL_RenderSetLogicalSize(m_renderer, m_theme.width, m_theme.height);
     if (!m_opts.headless) SDL_ShowCursor(m_config.boolean("display.fullscreen") ? SDL_DISABLE : SDL_ENABLE);
 
-    m_fonts = TRY(ui::FontLibrary::create());
+    phase("window and renderer");
+    m_fonts = TRY(ui::FontLibrary::create(m_config.state_dir() + "/font-cache.txt"));
+    phase("fonts");
     m_text = std::make_unique<ui::TextRenderer>(m_renderer, *m_fonts);
     std::string strings_dir = m_opts.assets_dir + "/strings";
     m_strings = TRY(ui::Strings::load(strings_dir, {"zh-CN", "en"}));
     m_strings.set_language(m_session->language);
 
     m_pool = std::make_unique<WorkerPool>(2);
+    phase("strings");
     m_devices = TRY(Devices::create(*this));
     set_status(m_devices->status());
+    phase("devices");
 
     for (const auto& m : modules()) {
         if (auto r = m.start(*this); !r) LOG_ERROR("app") << "module " << m.name << " did not start: " << r.error().message;
         else m_started_modules.push_back(&m);
     }
+    phase("modules");
     screens::register_all_screens();
     navigate("home");
     return {};

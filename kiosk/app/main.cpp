@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <time.h>
 #include <unistd.h>
 
 #include "drivers/common/log.h"
@@ -21,6 +22,7 @@ void usage() {
         "  --screenshots DIR      where `screenshot` steps write PNGs (default: the state dir's screenshots/)\n"
         "  --dump FILE            write the final screen as JSON (widgets, text, bounds)\n"
         "  --verbose              print each script step\n"
+        "  --exit-after-first-frame  print the monotonic time of the first presented frame and exit (benchmarks)\n"
         "  --log-level L          debug, info, warn, error, off\n"
         "  --version, --help\n");
 }
@@ -44,7 +46,7 @@ int main(int argc, char** argv) {
     using namespace kiosk;
     std::string config_path, script_path, screenshots, dump_path, state_dir;
     std::vector<std::string> sets;
-    bool headless = false, verbose = false;
+    bool headless = false, verbose = false, first_frame_only = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&]() -> std::string {
@@ -65,6 +67,7 @@ int main(int argc, char** argv) {
         else if (a == "--screenshots") screenshots = value();
         else if (a == "--dump") dump_path = value();
         else if (a == "--verbose") verbose = true;
+        else if (a == "--exit-after-first-frame") first_frame_only = true;
         else if (a == "--log-level") {
             log::Level l;
             if (!log::parse_level(value(), l)) return std::fprintf(stderr, "kiosk: bad --log-level\n"), 2;
@@ -118,6 +121,15 @@ int main(int argc, char** argv) {
         return 1;
     }
     int rc = 0;
+    if (first_frame_only) {
+        // For tools/bench/ui: the monotonic time at which the first frame was presented.
+        (*app)->frame(true);
+        timespec ts{};
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        std::printf("first-frame-ns %lld\n", (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec);
+        std::fflush(stdout);
+        return 0;
+    }
     if (!script_path.empty()) {
         ScriptOptions so;
         so.screenshots_dir = screenshots;

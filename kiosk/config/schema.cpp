@@ -15,6 +15,7 @@ const std::vector<KeySpec>& schema() {
         {"display.fullscreen", Type::Bool, "true", "Fullscreen window (false: a window for development)"},
         {"display.pixels_per_cm", Type::Double, "40.0", "Screen density, for the 1.5 cm minimum touch target (21.5\" 1080p: about 40)"},
         {"display.large_text", Type::Bool, "false", "Start every session in large-text mode"},
+        {"display.renderer", Type::String, "\"software\"", "software (fast enough for this UI, 40 MB less than loading GL) or accelerated (GPU)", INT64_MIN, INT64_MAX, {"software", "accelerated"}},
         {"display.scale", Type::Double, "1.0", "Window size factor for development on a small monitor"},
         // [session]
         {"session.idle_timeout_s", Type::Int, "60", "Seconds without a touch before the 'are you still there' countdown", 5, 3600},

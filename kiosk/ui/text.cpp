@@ -3,6 +3,10 @@
 
 #include <fontconfig/fontconfig.h>
 #include <unicode/brkiter.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
 #include <unicode/unistr.h>
 
 #include "drivers/common/log.h"
@@ -11,7 +15,9 @@
 namespace kiosk::ui {
 
 Result<FontFace> find_font(const std::string& pattern) {
-    FcConfig* config = FcInitLoadConfigAndFonts();
+    // One fontconfig configuration for the process: loading it reads every font cache,
+    // the largest part of start-up after the window.
+    static FcConfig* config = FcInitLoadConfigAndFonts();
     if (!config) return make_error(Errc::NotFound, "fontconfig could not be initialised");
     FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str()));
     FcConfigSubstitute(config, pat, FcMatchPattern);
@@ -35,17 +41,34 @@ Result<FontFace> find_font(const std::string& pattern) {
         FcPatternDestroy(match);
     }
     FcPatternDestroy(pat);
-    FcConfigDestroy(config);
     if (face.file.empty())
         return make_error(Errc::NotFound, "no font with Chinese glyphs for '" + pattern + "' (install fonts-noto-cjk)");
     return face;
 }
 
-Result<std::unique_ptr<FontLibrary>> FontLibrary::create() {
+Result<std::unique_ptr<FontLibrary>> FontLibrary::create(const std::string& cache_file) {
     std::unique_ptr<FontLibrary> lib(new FontLibrary());
-    lib->m_regular = TRY(find_font("Noto Sans CJK SC:lang=zh-cn"));
-    auto bold = find_font("Noto Sans CJK SC:lang=zh-cn:weight=bold");
-    lib->m_bold = bold ? bold.value() : lib->m_regular;
+    bool cached = false;
+    if (!cache_file.empty()) {
+        std::ifstream in(cache_file);
+        FontFace r, b;
+        if (in >> std::quoted(r.file) >> r.index >> std::quoted(b.file) >> b.index && std::filesystem::exists(r.file) &&
+            std::filesystem::exists(b.file)) {
+            lib->m_regular = r;
+            lib->m_bold = b;
+            cached = true;
+        }
+    }
+    if (!cached) {
+        lib->m_regular = TRY(find_font("Noto Sans CJK SC:lang=zh-cn"));
+        auto bold = find_font("Noto Sans CJK SC:lang=zh-cn:weight=bold");
+        lib->m_bold = bold ? bold.value() : lib->m_regular;
+        if (!cache_file.empty()) {
+            std::ofstream out(cache_file);
+            out << std::quoted(lib->m_regular.file) << " " << lib->m_regular.index << " " << std::quoted(lib->m_bold.file)
+                << " " << lib->m_bold.index << "\n";
+        }
+    }
     if (!TTF_WasInit() && TTF_Init() != 0) return make_error(Errc::Internal, std::string("TTF_Init: ") + TTF_GetError());
     return lib;
 }

@@ -1,0 +1,282 @@
+// Benchmark of the foundation: start to first frame, frame times, memory; and the same home
+// screen as a web page in Chromium, measured in the same run so the result is a ratio.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "drivers/common/log.h"
+#include "kiosk/app/app.h"
+#include "kiosk/screens/screen.h"
+
+using namespace kiosk;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A screen of 40 Chinese rows that scrolls a little every frame, as a finger would.
+class BenchListScreen final : public screens::Screen {
+public:
+    BenchListScreen(screens::ScreenContext& c, const std::map<std::string, std::string>&) : Screen(c) {}
+    const char* name() const override { return "bench_list"; }
+    void build() override {
+        int y = add_header("办事指南");
+        m_list = add<ui::ListView>(theme().px(150));
+        m_list->bounds = {0, y, theme().width, theme().height - y};
+        std::vector<ui::ListView::Row> rows;
+        const char* names[] = {"不动产登记（首次登记）", "城镇职工基本养老保险参保登记", "个体工商户设立登记", "居民身份证换领",
+                               "机动车驾驶证补领", "公共场所卫生许可", "建设工程消防设计审查", "住房公积金提取"};
+        for (int i = 0; i < 40; ++i)
+            rows.push_back({std::string(names[i % 8]) + " " + std::to_string(i + 1), "区自然资源局 · 2楼 12号窗口", [] {}, "2F"});
+        m_list->set_rows(std::move(rows));
+    }
+    void on_tick(Clock::time_point) override {
+        if (!m_list) return;
+        m_offset = m_offset + 7 > m_list->max_offset() ? 0 : m_offset + 7;
+        m_list->scroll_to(m_offset);
+    }
+
+private:
+    ui::ListView* m_list = nullptr;
+    double m_offset = 0;
+};
+KIOSK_SCREEN("bench_list", BenchListScreen)
+
+int64_t now_ns() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+struct Stats {
+    double median, p10, p90, p99, min, max;
+};
+Stats stats(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    auto at = [&](double q) { return v[std::min(v.size() - 1, size_t(q * double(v.size() - 1) + 0.5))]; };
+    return {at(0.5), at(0.1), at(0.9), at(0.99), v.front(), v.back()};
+}
+void print(const char* what, const char* unit, const Stats& s, size_t n) {
+    std::printf("%-44s n=%-4zu median %8.2f %s  p10 %8.2f  p90 %8.2f  p99 %8.2f  min %8.2f  max %8.2f\n", what, n, s.median,
+                unit, s.p10, s.p90, s.p99, s.min, s.max);
+}
+
+// Runs argv; returns stdout; `env` entries are added to the environment.
+std::string run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {}, int* status = nullptr) {
+    int fds[2];
+    if (pipe(fds) != 0) return {};
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(fds[1], 1);
+        int devnull = open("/dev/null", 1);
+        dup2(devnull, 2);
+        close(fds[0]);
+        for (const auto& e : env) putenv(const_cast<char*>(e.c_str()));
+        std::vector<char*> a;
+        for (const auto& s : argv) a.push_back(const_cast<char*>(s.c_str()));
+        a.push_back(nullptr);
+        execvp(a[0], a.data());
+        _exit(127);
+    }
+    close(fds[1]);
+    std::string out;
+    char buf[4096];
+    for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) out.append(buf, size_t(n));
+    close(fds[0]);
+    int st = 0;
+    waitpid(pid, &st, 0);
+    if (status) *status = st;
+    return out;
+}
+
+// Sum of Pss (kB) of a process and all its descendants.
+long pss_tree_kb(pid_t root) {
+    std::map<pid_t, std::vector<pid_t>> children;
+    for (const auto& e : fs::directory_iterator("/proc")) {
+        pid_t pid = std::atoi(e.path().filename().c_str());
+        if (pid <= 0) continue;
+        std::ifstream st(e.path() / "stat");
+        std::string line;
+        std::getline(st, line);
+        auto close_paren = line.rfind(')');
+        if (close_paren == std::string::npos) continue;
+        char state;
+        int ppid = 0;
+        std::sscanf(line.c_str() + close_paren + 2, "%c %d", &state, &ppid);
+        children[ppid].push_back(pid);
+    }
+    long total = 0;
+    std::vector<pid_t> todo{root};
+    while (!todo.empty()) {
+        pid_t p = todo.back();
+        todo.pop_back();
+        std::ifstream in("/proc/" + std::to_string(p) + "/smaps_rollup");
+        for (std::string l; std::getline(in, l);)
+            if (l.rfind("Pss:", 0) == 0) total += std::atol(l.c_str() + 4);
+        for (pid_t c : children[p]) todo.push_back(c);
+    }
+    return total;
+}
+
+pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
+    pid_t pid = fork();
+    if (pid == 0) {
+        setpgid(0, 0);
+        int devnull = open("/dev/null", 2);
+        dup2(devnull, 1);
+        dup2(devnull, 2);
+        for (const auto& e : env) putenv(const_cast<char*>(e.c_str()));
+        std::vector<char*> a;
+        for (const auto& s : argv) a.push_back(const_cast<char*>(s.c_str()));
+        a.push_back(nullptr);
+        execvp(a[0], a.data());
+        _exit(127);
+    }
+    return pid;
+}
+
+void stop_group(pid_t pid) {
+    kill(-pid, SIGTERM);
+    usleep(300000);
+    kill(-pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int runs = argc > 1 ? std::atoi(argv[1]) : 20;
+    std::string bin = std::string(KIOSK_BIN_DIR);
+    std::string tmp = "/tmp/bench-ui-" + std::to_string(getpid());
+    fs::create_directories(tmp + "/state");
+    log::set_level(log::Level::Error);
+    std::printf("# bench_ui: %d runs; machine: %ld cores\n", runs, sysconf(_SC_NPROCESSORS_ONLN));
+
+    // 1. Process start → first presented frame (headless, software renderer).
+    std::vector<double> first;
+    for (int i = 0; i < runs; ++i) {
+        int64_t t0 = now_ns();
+        std::string out = run({bin + "/kiosk", "--headless", "--state-dir", tmp + "/state", "--exit-after-first-frame",
+                               "--set", "log.level=off"});
+        long long t1 = 0;
+        if (std::sscanf(out.c_str(), "first-frame-ns %lld", &t1) == 1) first.push_back(double(t1 - t0) / 1e6);
+    }
+    if (!first.empty()) print("kiosk start -> first frame (headless)", "ms", stats(first), first.size());
+
+    // 2. Frame times and memory, in this process.
+    auto cfg = config::Config::defaults();
+    cfg.set_state_dir(tmp + "/state2");
+    fs::create_directories(tmp + "/state2");
+    (void)cfg.set("log.level=off");
+    AppOptions opts;
+    opts.headless = true;
+    opts.assets_dir = std::string(KIOSK_SOURCE_DIR) + "/assets";
+    auto vclock = std::make_shared<VirtualClock>();
+    opts.clock = vclock;
+    auto app = App::create(cfg, opts);
+    if (!app) {
+        std::fprintf(stderr, "cannot start the app: %s\n", app.error().message.c_str());
+        return 1;
+    }
+    auto frames = [&](int n) {
+        std::vector<double> t;
+        for (int i = 0; i < n; ++i) {
+            vclock->advance(std::chrono::milliseconds(16));
+            int64_t a = now_ns();
+            (*app)->frame(true);
+            t.push_back(double(now_ns() - a) / 1e6);
+        }
+        return t;
+    };
+    frames(30);  // warm the glyph and line caches
+    auto home = frames(600);
+    print("home screen frame, 1080x1920 software", "ms", stats(home), home.size());
+    (*app)->navigate("bench_list");
+    frames(30);
+    auto list = frames(600);
+    print("40-row Chinese list frame, scrolling", "ms", stats(list), list.size());
+    long self_pss = pss_tree_kb(getpid());
+    std::printf("%-44s %ld kB (this process, after the frames above)\n", "steady PSS (in-process)", self_pss);
+    app.value().reset();
+
+    // 3. The kiosk as its own process: PSS after it has settled on the home screen.
+    std::string script = tmp + "/idle.ks";
+    std::ofstream(script) << "expect \"证明打印\"\nwait 5\nwait-for \"不会出现的文字\" 4\n";
+    pid_t k = spawn({bin + "/kiosk", "--headless", "--state-dir", tmp + "/state", "--script", script}, {});
+    usleep(2500000);
+    long kiosk_pss = pss_tree_kb(k);
+    stop_group(k);
+    std::printf("%-44s %ld kB\n", "kiosk process PSS (headless, home screen)", kiosk_pss);
+
+    // 4. Chromium showing the same home screen, in this run.
+    std::string html = std::string(KIOSK_SOURCE_DIR) + "/tools/bench/ui/home.html";
+    if (access("/usr/bin/chromium", X_OK) == 0) {
+        std::vector<std::string> common = {"/usr/bin/chromium", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                                           "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                                           "--disable-sync", "--hide-scrollbars"};
+        std::vector<double> chrome_shot, kiosk_shot;
+        for (int i = 0; i < std::max(3, runs / 4); ++i) {
+            auto args = common;
+            args.insert(args.end(), {"--headless", "--user-data-dir=" + tmp + "/chrome" + std::to_string(i),
+                                     "--window-size=1080,1920", "--screenshot=" + tmp + "/chrome.png", "file://" + html});
+            int64_t a = now_ns();
+            run(args);
+            chrome_shot.push_back(double(now_ns() - a) / 1e6);
+            std::ofstream(tmp + "/shot.ks") << "screenshot home\n";
+            a = now_ns();
+            run({bin + "/kiosk", "--headless", "--state-dir", tmp + "/state", "--script", tmp + "/shot.ks", "--screenshots",
+                 tmp + "/shots", "--set", "log.level=off"});
+            kiosk_shot.push_back(double(now_ns() - a) / 1e6);
+        }
+        auto cs = stats(chrome_shot), ks = stats(kiosk_shot);
+        print("chromium --headless --screenshot (start..PNG)", "ms", cs, chrome_shot.size());
+        print("kiosk --headless screenshot (start..PNG)", "ms", ks, kiosk_shot.size());
+        std::printf("%-44s %.3f\n", "ratio kiosk/chromium (screenshot, median)", ks.median / cs.median);
+        if (!first.empty()) std::printf("%-44s %.3f\n", "ratio kiosk first frame / chromium shot", stats(first).median / cs.median);
+
+        // Under Xvfb: Chromium --kiosk and the kiosk in a real X11 window, PSS after they settle.
+        if (access("/usr/bin/Xvfb", X_OK) == 0) {
+            pid_t x = spawn({"/usr/bin/Xvfb", ":97", "-screen", "0", "1080x1920x24", "-nolisten", "tcp"}, {});
+            usleep(800000);
+            auto args = common;
+            args.insert(args.end(), {"--kiosk", "--user-data-dir=" + tmp + "/chrome-kiosk", "file://" + html});
+            pid_t c = spawn(args, {"DISPLAY=:97"});
+            usleep(6000000);
+            long chrome_pss = pss_tree_kb(c);
+            stop_group(c);
+            pid_t kw = spawn({bin + "/kiosk", "--state-dir", tmp + "/state", "--set", "display.fullscreen=false", "--set",
+                              "log.level=off"},
+                             {"DISPLAY=:97"});
+            usleep(3000000);
+            long kiosk_x_pss = pss_tree_kb(kw);
+            stop_group(kw);
+            std::vector<double> xfirst;
+            for (int i = 0; i < std::max(3, runs / 4); ++i) {
+                int64_t t0 = now_ns();
+                std::string out = run({bin + "/kiosk", "--state-dir", tmp + "/state", "--set", "display.fullscreen=false",
+                                       "--set", "log.level=off", "--exit-after-first-frame"},
+                                      {"DISPLAY=:97"});
+                long long t1 = 0;
+                if (std::sscanf(out.c_str(), "first-frame-ns %lld", &t1) == 1) xfirst.push_back(double(t1 - t0) / 1e6);
+            }
+            stop_group(x);
+            std::printf("%-44s %ld kB\n", "chromium --kiosk PSS (all processes, Xvfb)", chrome_pss);
+            std::printf("%-44s %ld kB\n", "kiosk PSS (X11 window, Xvfb)", kiosk_x_pss);
+            std::printf("%-44s %.3f\n", "ratio kiosk/chromium PSS", double(kiosk_x_pss) / double(chrome_pss));
+            if (!xfirst.empty()) print("kiosk start -> first frame (X11 window, Xvfb)", "ms", stats(xfirst), xfirst.size());
+        }
+    } else {
+        std::printf("chromium not installed: apt-get install chromium xvfb for the comparison\n");
+    }
+    fs::remove_all(tmp);
+    return 0;
+}
