@@ -60,7 +60,9 @@ public:
             panel = {controls.x, y, controls.w, t.height - m - y};
         } else {
             y = add_floor_tabs({controls.x, y, controls.w, 0}, bh, gap);
-            int panel_h = std::min(t.px(620), (t.height - y) / 2);
+            // The panel takes what its text needs; the map keeps at least a third of the screen.
+            int want = m_keyboard_open ? t.px(620) : panel_height(panel_text(map, lang), t.width - 2 * m, bh, gap);
+            int panel_h = std::clamp(want, t.px(360), std::max(t.px(360), t.height - m - y - t.height / 3));
             panel = {m, t.height - m - panel_h, t.width - 2 * m, panel_h};
             map_area = {m, y, t.width - 2 * m, panel.y - gap - y};
         }
@@ -308,6 +310,7 @@ private:
             mv->set_highlight(h);
         }
         mv->on_tap = [this](const wf::MapHit& hit) { tapped(hit); };
+        mv->inset_right = std::max(t.min_target(), t.px(96)) + t.px(12);  // keep the floor clear of the zoom buttons
         m_map = mv;
         // Zoom buttons stacked at the map's top-right corner, big enough for any finger.
         int side = std::max(t.min_target(), t.px(96));
@@ -371,6 +374,56 @@ private:
         kb->on_done = [this] { run_search(); };
     }
 
+    /// The panel's texts for the shown floor: title, "where" line, numbered steps, error.
+    struct PanelText {
+        std::string title, where, steps, error;
+    };
+    PanelText panel_text(const wf::HallMap& map, const std::string& lang) const {
+        PanelText out;
+        if (!m_target) {
+            out.steps = m_message.empty() ? tr("mapui.pick_hint") : m_message;
+            return out;
+        }
+        out.title = trf("title.route_to", {{"target", target_title(lang)}});
+        out.where = where_line(lang);
+        out.error = m_route_error;
+        const wf::PhraseBook* book = m_data->phrase_book(lang);
+        if (!m_route || !book) return out;
+        // The steps on the floor shown, numbered along the whole route.
+        auto steps = wf::describe_route(map, *m_route, m_data->here.facing_deg);
+        for (size_t i = 0; i < steps.size(); ++i) {
+            if (steps[i].floor != m_floor) continue;
+            std::string s = wf::render_instruction(map, steps[i], *book);
+            if (!s.empty()) s[0] = char(std::toupper(static_cast<unsigned char>(s[0])));
+            out.steps += (out.steps.empty() ? "" : "\n") + std::to_string(i + 1) + ". " + s;
+        }
+        if (out.steps.empty())
+            out.steps = trf("mapui.target_on_floor", {{"floor", map.floors[m_target->floor].name.get(lang)}});
+        return out;
+    }
+
+    int qr_side(int panel_w) const { return std::min(theme().px(280), panel_w * 2 / 5); }
+
+    /// Height the panel needs at width `w` (portrait gives the map what is left).
+    int panel_height(const PanelText& pt, int w, int bh, int gap) {
+        const auto& t = theme();
+        const int pad = t.px(20);
+        auto measure = [&](const std::string& s, int px, ui::Weight wt, int width) {
+            if (s.empty()) return 0;
+            ui::Label l(s, px, t.text, wt);
+            return l.measure_height(m_ctx.text(), width);
+        };
+        int inner = w - 2 * pad;
+        if (!m_target) return 2 * pad + measure(pt.steps, t.body(), ui::Weight::Regular, inner);
+        int h = pad + measure(pt.title, t.title(), ui::Weight::Bold, inner) + t.px(8);
+        int tw = m_route ? inner - qr_side(inner) - gap : inner;
+        int text = measure(pt.where, t.body(), ui::Weight::Bold, tw) + t.px(8) +
+                   (pt.error.empty() ? measure(pt.steps, t.body(), ui::Weight::Regular, tw)
+                                     : measure(pt.error, t.body(), ui::Weight::Bold, tw - 2 * t.px(12)) + 2 * t.px(12));
+        int qr = m_route ? qr_side(inner) + t.small() * 2 + t.px(20) : 0;
+        return h + std::max(text, qr) + gap + bh + pad;
+    }
+
     void add_panel(SDL_Rect p, const wf::HallMap& map, const std::string& lang, int bh, int gap) {
         const auto& t = theme();
         auto* bg = add<ui::Label>("", t.body(), t.text);
@@ -378,12 +431,13 @@ private:
         bg->bounds = p;
         const int pad = t.px(20);
         int x = p.x + pad, w = p.w - 2 * pad, y = p.y + pad;
+        PanelText pt = panel_text(map, lang);
         if (!m_target) {
-            const std::string& text = m_message.empty() ? tr("mapui.pick_hint") : m_message;
-            add_text(text, x, y, w, t.body(), m_message.empty() ? t.text : t.error_text);
+            add_text(pt.steps, x, y, w, t.body(), m_message.empty() ? t.text : t.error_text);
             return;
         }
-        // Bottom row: step-free toggle and "next floor".
+        y = add_text(pt.title, x, y, w, t.title(), t.text, ui::Weight::Bold) + t.px(8);
+        // Bottom row: step-free toggle and "next floor" / "back to the start".
         int row_y = p.y + p.h - pad - bh;
         int bw = (w - gap) / 2;
         auto* sf = add<ui::Button>(tr(m_step_free ? "mapui.step_free_on" : "mapui.step_free_off"), [this] {
@@ -396,6 +450,7 @@ private:
         sf->bounds = {x, row_y, bw, bh};
         sf->id = "step-free";
         fit_label(sf, bw);
+        size_t start = floor_of_node(m_data->here.node);
         if (auto nf = next_floor()) {
             size_t f = *nf;
             auto* next = add<ui::Button>(trf("mapui.continue_on", {{"floor", map.floors[f].name.get(lang)}}), [this, f] {
@@ -405,10 +460,9 @@ private:
             next->bounds = {x + bw + gap, row_y, w - bw - gap, bh};
             next->id = "next-floor";
             fit_label(next, w - bw - gap);
-        } else if (m_route && m_floor != floor_of_node(m_data->here.node)) {
-            size_t f = floor_of_node(m_data->here.node);
-            auto* back = add<ui::Button>(trf("mapui.start_floor", {{"floor", map.floors[f].name.get(lang)}}), [this, f] {
-                m_floor = f;
+        } else if (m_route && m_floor != start) {
+            auto* back = add<ui::Button>(trf("mapui.start_floor", {{"floor", map.floors[start].name.get(lang)}}), [this, start] {
+                m_floor = start;
                 invalidate();
             });
             back->bounds = {x + bw + gap, row_y, w - bw - gap, bh};
@@ -416,50 +470,37 @@ private:
             fit_label(back, w - bw - gap);
         }
         int text_bottom = row_y - gap;
-        // QR on the right (the phone link), text on the left.
-        std::string url = m_route ? wf::route_url(map, m_data->here.node, m_target->node,
-                                                  m_step_free ? wf::Access::StepFree : wf::Access::Any)
-                                  : "";
-        int qr_side = 0;
-        if (!url.empty()) {
+        // The phone link as a QR code on the right, the steps on the left.
+        int tw = w;
+        if (m_route) {
+            std::string url = wf::route_url(map, m_data->here.node, m_target->node,
+                                            m_step_free ? wf::Access::StepFree : wf::Access::Any);
             int hint_h = t.small() * 2 + t.px(16);
-            qr_side = std::min({t.px(300), text_bottom - y - hint_h, w * 2 / 5});
-            auto* qr = add<ui::QrView>(url);
-            qr->bounds = {x + w - qr_side, y, qr_side, qr_side};
-            qr->id = "route-qr";
-            auto* hint = add<ui::Label>(tr("qr.hint"), t.small(), t.muted, ui::Weight::Regular, ui::Align::Center);
-            hint->bounds = {x + w - qr_side - t.px(20), y + qr_side + t.px(4), qr_side + t.px(20), hint_h};
+            int side = std::min(qr_side(w), text_bottom - y - hint_h);
+            if (!url.empty() && side > 0) {
+                auto* qr = add<ui::QrView>(url);
+                qr->bounds = {x + w - side, y, side, side};
+                qr->id = "route-qr";
+                auto* hint = add<ui::Label>(tr("qr.hint"), t.small(), t.muted, ui::Weight::Regular, ui::Align::Center);
+                hint->bounds = {x + w - side - t.px(70), y + side + t.px(4), side + t.px(70), hint_h};
+                tw = w - side - gap - t.px(70);
+            }
         }
-        int tw = qr_side ? w - qr_side - gap : w;
-        y = add_text(trf("title.route_to", {{"target", target_title(lang)}}), x, y, tw, t.title(), t.text, ui::Weight::Bold);
-        if (auto where = where_line(lang); !where.empty()) y = add_text(where, x, y + t.px(4), tw, t.body(), t.text, ui::Weight::Bold);
-        if (!m_route_error.empty()) {
-            auto* err = add<ui::Label>(m_route_error, t.body(), t.error_text, ui::Weight::Bold);
+        if (!pt.where.empty()) y = add_text(pt.where, x, y, tw, t.body(), t.text, ui::Weight::Bold) + t.px(8);
+        if (!pt.error.empty()) {
+            auto* err = add<ui::Label>(pt.error, t.body(), t.error_text, ui::Weight::Bold);
             err->background = t.error_bg;
             err->padding = t.px(12);
-            int h = err->measure_height(m_ctx.text(), tw);
-            err->bounds = {x, y + t.px(8), tw, h};
+            err->bounds = {x, y, tw, err->measure_height(m_ctx.text(), tw)};
+            err->id = "route-error";
             return;
         }
         if (!m_route) return;
-        // The steps on the floor shown, numbered along the whole route.
-        const wf::PhraseBook* book = m_data->phrase_book(lang);
-        if (!book) return;
-        auto steps = wf::describe_route(map, *m_route, m_data->here.facing_deg);
-        std::string lines;
-        for (size_t i = 0; i < steps.size(); ++i) {
-            if (steps[i].floor != m_floor) continue;
-            std::string s = wf::render_instruction(map, steps[i], *book);
-            if (!s.empty()) s[0] = char(std::toupper(static_cast<unsigned char>(s[0])));
-            lines += (lines.empty() ? "" : "\n") + std::to_string(i + 1) + ". " + s;
-        }
-        if (lines.empty()) lines = trf("mapui.target_on_floor", {{"floor", map.floors[m_target->floor].name.get(lang)}});
-        auto* steps_label = add<ui::Label>(lines, t.body(), t.text);
+        auto* steps_label = add<ui::Label>(pt.steps, t.body(), t.text);
         int lh = m_ctx.text().line_height(t.body(), ui::Weight::Regular);
-        int room = std::max(lh, text_bottom - y - t.px(8));
+        int room = std::max(lh, text_bottom - y);
         steps_label->max_lines = std::max(1, room / lh);
-        int h = std::min(steps_label->measure_height(m_ctx.text(), tw), room);
-        steps_label->bounds = {x, y + t.px(8), tw, h};
+        steps_label->bounds = {x, y, tw, std::min(steps_label->measure_height(m_ctx.text(), tw), room)};
         steps_label->id = "directions";
     }
 

@@ -152,7 +152,8 @@ void MapView::ensure_view() {
     if (!m_map || m_map->floors.empty()) return;
     if (m_view_valid && std::memcmp(&m_view_bounds, &bounds, sizeof bounds) == 0) return;
     double facing = m_here ? m_here->facing_deg : 0;
-    wf::ScreenRect vp{double(bounds.x), double(bounds.y), double(bounds.w), double(bounds.h)};
+    int inset = std::clamp(inset_right, 0, bounds.w / 3);
+    wf::ScreenRect vp{double(bounds.x), double(bounds.y), double(bounds.w - inset), double(bounds.h)};
     m_view = wf::ViewTransform::fit(m_map->floors[m_floor].outline, vp, facing, 1.0, 24.0);
     m_fit_ppm = m_view.pixels_per_metre();
     m_view_bounds = bounds;
@@ -403,9 +404,15 @@ void MapView::draw_route(Canvas& c) {
         int px = t.small();
         SDL_Point sz = measure(c, m_continue_text, px, Weight::Bold);
         int pad = t.px(12);
-        SDL_Rect box{int(end.x) - sz.x / 2 - pad, int(end.y) + t.px(34), sz.x + 2 * pad, sz.y + pad};
-        box.x = std::clamp(box.x, bounds.x + 4, bounds.x + bounds.w - box.w - 4);
-        if (box.y + box.h > bounds.y + bounds.h) box.y = int(end.y) - t.px(34) - box.h;
+        // Ahead of the last stretch, past the lift icon, so it covers neither the route nor the icon.
+        wf::Point prev = fp.points.size() > 1 ? m_view.to_screen(fp.points[fp.points.size() - 2]) : wf::Point{end.x, end.y + 1};
+        double dx = end.x - prev.x, dy = end.y - prev.y, len = std::max(1e-6, std::hypot(dx, dy));
+        dx /= len, dy /= len;
+        SDL_Point bs{sz.x + 2 * pad, sz.y + pad};
+        double reach = std::max(t.px(44), 36) * 0.75 + 8 + std::abs(dx) * bs.x / 2 + std::abs(dy) * bs.y / 2;
+        SDL_Rect box{int(end.x + dx * reach) - bs.x / 2, int(end.y + dy * reach) - bs.y / 2, bs.x, bs.y};
+        box.x = std::clamp(box.x, bounds.x + 4, std::max(bounds.x + 4, bounds.x + bounds.w - box.w - 4));
+        box.y = std::clamp(box.y, bounds.y + 4, std::max(bounds.y + 4, bounds.y + bounds.h - box.h - 4));
         fill_rounded(c.renderer, box, 12, kRoute);
         c.text.draw(m_continue_text, px, Weight::Bold, kWhite, box.x + pad, box.y + pad / 2);
         m_labels.push_back({m_continue_text, box});
@@ -564,16 +571,37 @@ void MapView::draw_labels(Canvas& c) {
         const Candidate& cd = cands[k];
         if (cd.text.empty()) continue;
         SDL_Point sz = measure(c, cd.text, cd.px, cd.weight);
-        SDL_Rect r{int(cd.at.x) - sz.x / 2, cd.below ? int(cd.at.y) + cd.below : int(cd.at.y) - sz.y / 2, sz.x, sz.y};
-        if (r.x < bounds.x || r.y < bounds.y || r.x + r.w > bounds.x + bounds.w || r.y + r.h > bounds.y + bounds.h) continue;
-        bool clash = false;
-        for (const auto& o : taken)
-            if (overlaps(r, o, pad)) {
-                clash = true;
-                break;
-            }
-        // The target's label is drawn even when it touches something: it matters most.
-        if (clash && !(m_highlight && k == 0)) continue;
+        // Room and window labels sit on their anchor; facility names try below, above,
+        // right and left of the icon.
+        std::vector<SDL_Rect> spots;
+        int ax = int(cd.at.x), ay = int(cd.at.y);
+        if (cd.below) {
+            spots = {{ax - sz.x / 2, ay + cd.below, sz.x, sz.y},
+                     {ax - sz.x / 2, ay - cd.below - sz.y, sz.x, sz.y},
+                     {ax + cd.below + pad, ay - sz.y / 2, sz.x, sz.y},
+                     {ax - cd.below - pad - sz.x, ay - sz.y / 2, sz.x, sz.y}};
+        } else {
+            spots = {{ax - sz.x / 2, ay - sz.y / 2, sz.x, sz.y}};
+        }
+        bool placed = false;
+        SDL_Rect r{};
+        for (const SDL_Rect& spot : spots) {
+            if (spot.x < bounds.x || spot.y < bounds.y || spot.x + spot.w > bounds.x + bounds.w ||
+                spot.y + spot.h > bounds.y + bounds.h)
+                continue;
+            bool clash = false;
+            for (const auto& o : taken)
+                if (overlaps(spot, o, pad)) {
+                    clash = true;
+                    break;
+                }
+            // The target's label is drawn even when it touches something: it matters most.
+            if (clash && !(m_highlight && k == 0)) continue;
+            r = spot;
+            placed = true;
+            break;
+        }
+        if (!placed) continue;
         if (cd.pill) fill_rounded(c.renderer, {r.x - pad, r.y, r.w + 2 * pad, r.h}, 10, kPill);
         c.text.draw(cd.text, cd.px, cd.weight, kText, r.x, r.y);
         taken.push_back(r);

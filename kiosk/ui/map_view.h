@@ -85,6 +85,8 @@ public:
     wayfinding::Point to_screen(wayfinding::Point p) { return view().to_screen(p); }
 
     std::function<void(const wayfinding::MapHit&)> on_tap;
+    /// Pixels at the right kept free of the fitted floor (buttons drawn over the map).
+    int inset_right = 0;
     /// Highlight id as "window:12", "poi:F1-elevator", "room:F1-waiting"; "" when none.
     std::string highlight_id() const;
 
