@@ -172,6 +172,7 @@ void App::navigate(const std::string& name, const std::map<std::string, std::str
     if (name != "home" && name != "attract") m_session->begin();
     m_stack.push_back(std::move(s));
     m_dirty = true;
+    for (auto& f : m_nav_observers) f(*this, name);
 }
 
 void App::go_home() {
@@ -253,6 +254,7 @@ void App::handle_event(const screens::AppEvent& e) {
     if (e.kind == K::PrinterStatus) set_status(m_devices->status());
     if (e.kind == K::ContentChanged)
         for (auto& s : m_stack) s->invalidate();
+    for (auto& f : m_event_observers) f(*this, e);
     if (screen()) screen()->on_event(e);
     m_dirty = true;
 }
@@ -307,9 +309,13 @@ void App::handle_sdl(const SDL_Event& e) {
         inject_pointer(screen(), K::Up, e.button.x, e.button.y);
         break;
     case SDL_KEYDOWN:
+        if (auto typed = m_devices->filter_window_key(e); !typed.empty()) type_text(typed);
         m_devices->on_key(*this, e.key.keysym.sym, e.key.keysym.mod);
         break;
-    case SDL_TEXTINPUT: type_text(e.text.text); break;
+    case SDL_TEXTINPUT:
+        // Through the window wedge first: a scanner typing into the window is a scan.
+        if (auto typed = m_devices->filter_window_key(e); !typed.empty()) type_text(typed);
+        break;
     case SDL_WINDOWEVENT: m_dirty = true; break;
     default: break;
     }
@@ -355,6 +361,7 @@ void App::frame(bool force_draw) {
     }
     SDL_Event e;
     while (SDL_PollEvent(&e)) handle_sdl(e);
+    if (auto typed = m_devices->poll_window_wedge(SDL_GetTicks()); !typed.empty()) type_text(typed);
     for (auto& ev : m_events.take()) handle_event(ev);
     process_intents();
     update_session();
@@ -443,7 +450,7 @@ int App::run() {
         if (SDL_WaitEventTimeout(&e, animating ? 1 : kIdleWakeMs)) handle_sdl(e);
         frame();
     }
-    return 0;
+    return m_exit_code;
 }
 
 }  // namespace kiosk

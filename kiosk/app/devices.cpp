@@ -2,6 +2,12 @@
 // scanner (serial, HID, window wedge, camera or simulated), with events posted to the UI.
 #include "devices.h"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <mutex>
 
 #include "drivers/common/log.h"
@@ -13,6 +19,7 @@
 #include "drivers/printer/sim_printer.h"
 #include "drivers/scanner/scanner_config.h"
 #include "drivers/scanner/sim_scanner.h"
+#include "drivers/scanner/window_wedge_scanner.h"
 #include "kiosk/app/app.h"
 
 namespace kiosk {
@@ -27,6 +34,7 @@ struct Devices::Impl {
     std::unique_ptr<idcard::SimControl> card_sim;  // idcard-sim's control socket, if configured
     std::unique_ptr<scanner::Scanner> scanner;
     scanner::SimScanner* sim_scanner = nullptr;
+    scanner::WindowWedgeScanner* wedge = nullptr;  // when scanner.driver = window
     std::mutex mutex;
     std::string current_job;  // the citizen's print job, cancelled when they leave
     std::string printer_driver, reader_driver, scanner_driver;
@@ -113,6 +121,7 @@ Result<std::unique_ptr<Devices>> Devices::create(App& app) {
     } else {
         impl->scanner = std::move(sc.value());
         impl->sim_scanner = dynamic_cast<scanner::SimScanner*>(impl->scanner.get());
+        impl->wedge = dynamic_cast<scanner::WindowWedgeScanner*>(impl->scanner.get());
         impl->scanner->start([events](const scanner::ScanEvent& e) {
             if (e.kind == scanner::ScanEvent::Kind::Scanned) events->post({AppEvent::Kind::Scanned, "scanner", e.text});
             else if (e.kind == scanner::ScanEvent::Kind::Unreadable)
@@ -193,6 +202,41 @@ Status Devices::simulate_printer(const std::string& condition) {
     return {};
 }
 
+namespace {
+std::string typed_text(const std::vector<scanner::WedgeKey>& keys) {
+    std::string out;
+    for (const auto& k : keys)
+        if (k.kind == scanner::WedgeKey::Kind::Text) out += k.text;
+    return out;
+}
+}  // namespace
+
+std::string Devices::filter_window_key(const SDL_Event& e) {
+    if (e.type == SDL_TEXTINPUT && !m_impl->wedge) return e.text.text;
+    if (!m_impl->wedge) return {};
+    scanner::WedgeKey key;
+    key.time = std::chrono::milliseconds(e.type == SDL_TEXTINPUT ? e.text.timestamp : e.key.timestamp);
+    if (e.type == SDL_TEXTINPUT) {
+        key.kind = scanner::WedgeKey::Kind::Text;
+        key.text = e.text.text;
+    } else if (e.type == SDL_KEYDOWN) {
+        SDL_Keycode k = e.key.keysym.sym;
+        key.kind = k == SDLK_RETURN || k == SDLK_KP_ENTER ? scanner::WedgeKey::Kind::Enter
+                 : k == SDLK_TAB ? scanner::WedgeKey::Kind::Tab
+                 : scanner::WedgeKey::Kind::Other;
+        key.keycode = k;
+        if (key.kind == scanner::WedgeKey::Kind::Other) return {};
+    } else {
+        return {};
+    }
+    return typed_text(m_impl->wedge->feed(key));
+}
+
+std::string Devices::poll_window_wedge(Uint32 now_ms) {
+    if (!m_impl->wedge) return {};
+    return typed_text(m_impl->wedge->poll(std::chrono::milliseconds(now_ms)));
+}
+
 void Devices::on_key(App& app, SDL_Keycode key, Uint16) {
     // Windowed demo: function keys stand in for devices (docs/demo.md).
     Status r;
@@ -244,6 +288,52 @@ bool Devices::handle_request(App& app, const screens::Intent& i) {
     return true;
 }
 
+// Certificates come from the platform and must not be on disk in clear (docs/journeys.md):
+// the PDF goes into an anonymous memory file. The print service (and libcups, in this
+// process) reads it through /proc/self/fd/N; nothing is ever linked into a directory.
+Status Devices::print_from_memory(App& app, std::string_view pdf, const std::string& kind,
+                                  std::function<void(const std::string& phase)> on_final) {
+    EventQueue* events = &app.events();
+    if (!m_impl->print) return make_error(Errc::Unavailable, "no printer");
+    if (pdf.empty()) return make_error(Errc::InvalidInput, "empty document");
+    int fd = ::memfd_create("kiosk-print", MFD_CLOEXEC);
+    if (fd < 0) return make_error(Errc::Io, std::string("memfd_create: ") + std::strerror(errno));
+    for (size_t done = 0; done < pdf.size();) {
+        ssize_t n = ::write(fd, pdf.data() + done, pdf.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            int err = errno;
+            ::close(fd);
+            return make_error(Errc::Io, std::string("memfd write: ") + std::strerror(err));
+        }
+        done += size_t(n);
+    }
+    // Closed once: when the printer has the job, or when it ends without getting there.
+    auto memfd = std::make_shared<std::atomic<int>>(fd);
+    auto close_memfd = [memfd] {
+        int f = memfd->exchange(-1);
+        if (f >= 0) ::close(f);
+    };
+    printer::PrintOrder order;
+    order.file_path = "/proc/self/fd/" + std::to_string(fd);
+    order.name = kind;
+    auto id = m_impl->print->print(order, [events, close_memfd, on_final](const printer::JobRecord& rec) {
+        using P = printer::JobPhase;
+        bool ok = rec.phase != P::Failed && rec.phase != P::NeedsAttention && rec.phase != P::Canceled;
+        if (rec.phase != P::Sending) close_memfd();
+        std::string reason = rec.stopped_by ? printer::condition_name(*rec.stopped_by) : "";
+        events->post({AppEvent::Kind::RequestUpdate, "print", printer::phase_name(rec.phase), ok, reason});
+        if (printer::is_final(rec.phase) && on_final) on_final(printer::phase_name(rec.phase));
+    });
+    if (!id) {
+        close_memfd();
+        return id.error();
+    }
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->current_job = id.value();
+    return {};
+}
+
 void Devices::on_session_end() {
     std::lock_guard lock(m_impl->mutex);
     if (m_impl->print && !m_impl->current_job.empty()) {
@@ -252,6 +342,27 @@ void Devices::on_session_end() {
         if (rec && rec.value() && !printer::is_final(rec.value()->phase)) (void)m_impl->print->cancel(m_impl->current_job);
     }
     m_impl->current_job.clear();
+}
+
+Devices::Health Devices::health() const {
+    using C = printer::Condition;
+    Health h;
+    if (m_impl->print) {
+        auto ps = m_impl->print->printer().status();
+        for (auto c : ps.conditions) h.printer_reasons.push_back(printer::condition_name(c));
+        h.printer_state = ps.has(C::MediaEmpty) ? "no-paper"
+                        : ps.has(C::DoorOpen)   ? "cover-open"
+                        : ps.has(C::MediaJam)   ? "jam"
+                        : ps.has(C::Offline)    ? "offline"
+                        : !ps.can_print()       ? "error"
+                        : ps.state == "processing" ? "printing"
+                                                   : "idle";
+    } else {
+        h.printer_state = m_impl->printer_driver == "none" ? "none" : "offline";
+    }
+    h.reader = m_impl->reader ? idcard::reader_state_name(m_impl->reader->state()) : "none";
+    h.scanner = m_impl->scanner ? scanner::scanner_state_name(m_impl->scanner->state()) : "none";
+    return h;
 }
 
 std::string Devices::describe() const {
