@@ -2,6 +2,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -44,6 +46,11 @@ std::string find_assets(const kiosk::config::Config& cfg) {
 
 int main(int argc, char** argv) {
     using namespace kiosk;
+    // Personal data (ID cards, certificates) lives in this process's memory: no core dump
+    // may carry it to disk, and other users' processes may not read it.
+    rlimit no_core{0, 0};
+    setrlimit(RLIMIT_CORE, &no_core);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     std::string config_path, script_path, screenshots, dump_path, state_dir;
     std::vector<std::string> sets;
     bool headless = false, verbose = false, first_frame_only = false;
