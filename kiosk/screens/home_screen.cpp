@@ -1,7 +1,10 @@
 // Home screen: the kiosk's eight services as big tiles, language and large-text buttons.
+#include <algorithm>
 #include <ctime>
 
 #include "kiosk/app/session.h"
+#include "kiosk/app/sync_services.h"
+#include "kiosk/screens/guide_util.h"
 #include "kiosk/screens/screen.h"
 
 namespace kiosk::screens {
@@ -57,6 +60,8 @@ public:
 
         y = header_h + t.px(36);
         y = add_text(tr("home.greeting"), m, y, t.width - 2 * m, t.title(), t.text, ui::Weight::Bold);
+        y = add_remote_notice(y + t.px(16));
+        y = add_today_band(y + t.px(16));
         y += t.px(24);
 
         // Tiles: 2 columns in portrait, 4 in landscape; rows fill the space above the footer.
@@ -83,13 +88,70 @@ public:
                  ui::Align::Center);
     }
 
+    void on_event(const AppEvent& e) override {
+        if (e.kind == AppEvent::Kind::Notice) invalidate();
+    }
+
     void on_tick(Clock::time_point) override {
+        if (m_notice_until && m_ctx.clock().wall_ms() >= m_notice_until) invalidate();  // notice expired
         // Refresh the date line when the minute changes.
         std::string now = date_text();
         if (m_clock_label && now != m_clock_label->text()) invalidate();
     }
 
 private:
+    /// A notice from the platform (sync module, show-notice) until its end time.
+    int add_remote_notice(int y) {
+        const auto& t = theme();
+        auto any = m_ctx.service("remote_notice");
+        auto* n = std::any_cast<std::shared_ptr<const RemoteNotice>>(&any);
+        m_notice_until = 0;
+        if (!n || !*n || (*n)->until_ms <= m_ctx.clock().wall_ms()) return y;
+        m_notice_until = (*n)->until_ms;
+        auto* band = add<ui::Label>(tr("notice.label") + (*n)->text, t.body(), t.header_text, ui::Weight::Bold);
+        band->background = t.header;
+        band->padding = t.px(20);
+        band->id = "remote-notice";
+        int w = t.width - 2 * t.margin(), h = band->measure_height(m_ctx.text(), w);
+        band->bounds = {t.margin(), y, w, h};
+        return y + h;
+    }
+    int64_t m_notice_until = 0;
+
+    /// Today's opening hours and the notices valid now, in a band under the greeting (nothing
+    /// when no content is installed). Returns the y below it.
+    int add_today_band(int y) {
+        const auto& t = theme();
+        auto store = guide::store(m_ctx);
+        auto hall = store ? store->hall_info() : Result<content::HallInfo>(make_error(Errc::NotFound, ""));
+        if (!hall) return y;
+        auto now = m_ctx.clock().wall_now();
+        auto holiday = store->holiday_at(now);
+        // Beijing weekday, 1 = Monday … 7 = Sunday (UTC+8, no daylight saving time).
+        auto days = std::chrono::floor<std::chrono::days>(now + std::chrono::hours(8));
+        int wd = std::chrono::weekday(days).iso_encoding();
+        bool open = std::find(hall->hours.weekdays.begin(), hall->hours.weekdays.end(), wd) != hall->hours.weekdays.end();
+        std::string hours = guide::hours_range(hall->hours.open, hall->hours.close);
+        if (holiday && *holiday) {
+            open = !(*holiday)->closed;
+            hours = guide::hours_range((*holiday)->open, (*holiday)->close);
+        }
+        std::string line = open ? trf("guide.home_today", {{"hours", hours}}) : tr("guide.home_today_closed");
+        if (!hall->self_service_hours.open.empty()) line += "  ·  " + tr("guide.home_self_service");
+        auto notices = store->notices_at(now);
+        if (notices)
+            for (size_t i = 0; i < notices->size() && i < 2; ++i)
+                line += "\n" + trf("guide.home_notice", {{"title", (*notices)[i].title}});
+        auto* band = add<ui::Label>(line, t.small(), t.warning_text);
+        band->background = t.warning_bg;
+        band->padding = t.px(16);
+        band->id = "today";
+        int w = t.width - 2 * t.margin();
+        int h = band->measure_height(m_ctx.text(), w);
+        band->bounds = {t.margin(), y, w, h};
+        return y + h;
+    }
+
     std::string date_text() const {
         std::time_t t = std::chrono::system_clock::to_time_t(m_ctx.clock().wall_now());
         std::tm tm{};

@@ -1,0 +1,157 @@
+// Service guide: search by pinyin, initials or characters (on-screen keyboard), or browse by
+// department or life event; every result opens the item page.
+#include <algorithm>
+
+#include "kiosk/screens/guide_util.h"
+
+namespace kiosk::screens {
+namespace {
+
+class GuideScreen final : public guide::ContentScreen {
+public:
+    GuideScreen(ScreenContext& c, const std::map<std::string, std::string>&) : ContentScreen(c) {}
+    const char* name() const override { return "guide"; }
+
+    void build() override {
+        const auto& t = theme();
+        const int m = t.margin();
+        int y = add_header(tr("service.guide"));
+        m_store = guide::store(m_ctx);
+        auto index = guide::search_index(m_ctx);
+        m_field = nullptr;
+        m_list = nullptr;
+        if (!m_store || !index) return add_no_content(y);
+        m_index = index;
+        auto deps = m_store->departments();
+        m_departments.clear();
+        if (deps)
+            for (auto& d : *deps) m_departments[d.id] = d;
+
+        // Landscape: the keyboard on the right, field, buttons and results on the left.
+        bool wide = t.landscape();
+        int gap = t.px(24);
+        int col_w = wide && m_keyboard_shown ? (t.width - 3 * m) * 11 / 20 : t.width - 2 * m;
+        int kb_h = m_keyboard_shown ? (wide ? t.height - y - 2 * gap : std::min(t.px(100) * 5 + 32, t.height / 3)) : 0;
+        int kb_x = wide ? m + col_w + m : m;
+        int kb_w = wide ? t.width - kb_x - m : t.width - 2 * m;
+        int bottom = wide || !m_keyboard_shown ? t.height - gap : t.height - gap - kb_h - gap;
+
+        y += gap;
+        m_field = add<ui::TextField>(tr("guide.search_placeholder"), 40);
+        m_field->uppercase = false;
+        m_field->bounds = {m, y, col_w, t.button_height()};
+        m_field->focused = true;
+        m_field->id = "search";
+        m_field->on_focus = [this] {
+            if (!m_keyboard_shown) {
+                m_keyboard_shown = true;
+                invalidate();
+            }
+        };
+        if (!m_query.empty()) m_field->insert(m_query);
+        m_field->on_change = [this] { on_query_changed(); };
+        y += t.button_height() + gap;
+
+        int bw = (col_w - gap) / 2;
+        auto* by_dep = add<ui::Button>(tr("guide.by_department"), [this] { emit({Intent::Kind::Navigate, "guide_departments"}); });
+        by_dep->bounds = {m, y, bw, t.button_height()};
+        auto* by_event = add<ui::Button>(tr("guide.by_life_event"), [this] { emit({Intent::Kind::Navigate, "guide_life_events"}); });
+        by_event->bounds = {m + bw + gap, y, col_w - bw - gap, t.button_height()};
+        y += t.button_height() + gap;
+
+        m_hint = add<ui::Label>(tr("guide.search_hint"), t.small(), t.muted);
+        int hh = m_hint->measure_height(m_ctx.text(), col_w);
+        m_hint->bounds = {m, y, col_w, hh};
+        y += hh + gap / 2;
+
+        m_list = add<ui::ListView>(std::max(t.min_target(), t.px(150)));
+        m_list->bounds = {m, y, col_w, std::max(t.px(150), bottom - y)};
+        m_list->id = "results";
+
+        if (m_keyboard_shown) {
+            auto* kb = add<ui::Keyboard>();
+            kb->bounds = {kb_x, wide ? m_field->bounds.y : bottom + gap, kb_w, kb_h};
+            kb->target = m_field;
+            kb->done_label = tr("guide.keyboard_done");
+            kb->on_done = [this] {
+                m_keyboard_shown = false;
+                invalidate();
+            };
+        }
+        show_results();
+    }
+
+    void on_text(const std::string& text) override {
+        if (m_field) m_field->insert(text);
+    }
+
+    void on_event(const AppEvent& e) override {
+        if (e.kind == AppEvent::Kind::ContentChanged) {
+            invalidate();
+        }
+    }
+
+private:
+    void on_query_changed() {
+        // Pinyin reads better in lower case; keys send capitals.
+        std::string v = m_field->value(), lower = v;
+        for (char& ch : lower)
+            if (ch >= 'A' && ch <= 'Z') ch = char(ch - 'A' + 'a');
+        if (lower != v) {
+            auto cb = std::move(m_field->on_change);
+            m_field->clear();
+            m_field->insert(lower);
+            m_field->on_change = std::move(cb);
+        }
+        m_query = lower;
+        show_results();
+    }
+
+    void show_results() {
+        if (!m_list || !m_index) return;
+        std::vector<ui::ListView::Row> rows;
+        if (m_query.empty()) {
+            m_list->empty_text = "";
+            m_list->set_rows({});
+            return;
+        }
+        auto hits = m_index->query(m_query, 30);  // thread-safe, well under 2 ms a key
+        for (const auto& h : hits) {
+            std::string code = h.item.code;
+            std::string sub = h.item.department_name;
+            if (h.kind == content::MatchKind::FormerDepartment) sub += "  ·  " + former_of(h.item);
+            rows.push_back({h.item.name, sub, [this, code] { emit({Intent::Kind::Navigate, "item", {{"code", code}}}); }, ""});
+        }
+        m_list->empty_text = trf("guide.no_results", {{"query", m_query}});
+        m_list->set_rows(std::move(rows));
+        m_list->scroll_to(0);
+    }
+
+    /// Why a former-department match matched: "原公安消防支队" or "由消防救援支队划入".
+    std::string former_of(const content::ItemSummary& s) {
+        auto d = m_departments.find(s.department_id);
+        if (d != m_departments.end() && !d->second.former_names.empty())
+            return trf("guide.formerly_short", {{"name", d->second.former_names.front().name}});
+        auto item = m_store->item(s.code);
+        if (item && !item->transfers.empty()) {
+            auto from = m_departments.find(item->transfers.front().from_department);
+            if (from != m_departments.end()) return trf("guide.moved_from", {{"name", from->second.name}});
+        }
+        return tr("guide.former_department");
+    }
+
+    std::shared_ptr<content::ContentStore> m_store;
+    std::shared_ptr<const content::SearchIndex> m_index;
+    std::map<std::string, content::Department> m_departments;
+    std::string m_query;
+    bool m_keyboard_shown = true;
+    ui::TextField* m_field = nullptr;
+    ui::ListView* m_list = nullptr;
+    ui::Label* m_hint = nullptr;
+};
+
+}  // namespace
+
+KIOSK_SCREEN("guide", GuideScreen)
+
+}  // namespace kiosk::screens
