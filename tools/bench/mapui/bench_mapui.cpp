@@ -1,0 +1,91 @@
+// Benchmark: map screen frame time at 1080x1920 (and 1920x1080) with SDL's software renderer, measured in-process.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "kiosk/app/app.h"
+
+using namespace kiosk;
+using Clk = std::chrono::steady_clock;
+
+namespace {
+
+struct Stats {
+    double median, p99, max;
+};
+
+Stats stats(std::vector<double> ms) {
+    std::sort(ms.begin(), ms.end());
+    auto at = [&](double q) { return ms[std::min(ms.size() - 1, size_t(q * double(ms.size())))]; };
+    return {at(0.5), at(0.99), ms.back()};
+}
+
+// One scenario: `step(i)` changes something before frame i (a drag, a floor tap), then a full draw.
+template <class F>
+Stats measure(App& app, int frames, F step) {
+    std::vector<double> ms;
+    ms.reserve(size_t(frames));
+    for (int i = 0; i < 30; ++i) step(i), app.frame(true);  // warm the text cache
+    for (int i = 0; i < frames; ++i) {
+        step(i);
+        auto t0 = Clk::now();
+        app.frame(true);
+        ms.push_back(std::chrono::duration<double, std::milli>(Clk::now() - t0).count());
+    }
+    return stats(ms);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int frames = argc > 1 ? std::atoi(argv[1]) : 600;
+    namespace fs = std::filesystem;
+    fs::path state = fs::temp_directory_path() / ("bench_mapui." + std::to_string(getpid()));
+    std::string cmd = std::string(KIOSK_BIN_DIR) + "/kioskctl --state-dir " + state.string() + " content import " +
+                      KIOSK_SOURCE_DIR "/assets/content > /dev/null";
+    if (std::system(cmd.c_str()) != 0) return std::fprintf(stderr, "bench_mapui: content import failed\n"), 1;
+    std::printf("map screen frame time, %d frames a scenario, software renderer (ms)\n", frames);
+    std::printf("%-44s %8s %8s %8s\n", "scenario", "median", "p99", "max");
+    for (const char* orientation : {"portrait", "landscape"}) {
+        auto cfg = config::Config::defaults();
+        cfg.set_state_dir(state.string());
+        (void)cfg.set(std::string("display.orientation=") + orientation);
+        (void)cfg.set("log.level=warn");
+        AppOptions opts;
+        opts.headless = true;
+        opts.clock = std::make_shared<VirtualClock>();
+        opts.assets_dir = KIOSK_SOURCE_DIR "/assets";
+        auto app = App::create(std::move(cfg), opts);
+        if (!app) return std::fprintf(stderr, "bench_mapui: %s\n", app.error().message.c_str()), 1;
+        App& a = **app;
+        a.navigate("map", {{"window", "12"}});
+        a.frame(true);
+        bool land = a.theme().landscape();
+        int cx = land ? 600 : 540, cy = land ? 600 : 900;  // inside the map in both layouts
+        auto report = [&](const std::string& name, Stats s) {
+            std::printf("%-44s %8.2f %8.2f %8.2f\n", (std::string(orientation) + ": " + name).c_str(), s.median, s.p99, s.max);
+        };
+        report("route to window 12, redraw", measure(a, frames, [](int) {}));
+        // A finger dragging the map around in a circle: pan every frame.
+        a.inject_pointer(a.screen(), ui::PointerEvent::Kind::Down, cx, cy);
+        report("drag (pan every frame)", measure(a, frames, [&](int i) {
+            double t = i * 0.05;
+            a.inject_pointer(a.screen(), ui::PointerEvent::Kind::Move, cx + int(120 * std::cos(t)), cy + int(80 * std::sin(t)));
+        }));
+        a.inject_pointer(a.screen(), ui::PointerEvent::Kind::Up, cx, cy);
+        // The citizen switches floors: the screen is rebuilt and the floor drawn afresh.
+        report("floor tab switch (rebuild)", measure(a, frames / 4, [&](int i) {
+            a.navigate("map", {{"window", "12"}, {"floor", i % 2 ? "2" : "1"}});
+        }));
+    }
+    std::error_code ec;
+    fs::remove_all(state, ec);
+    return 0;
+}
