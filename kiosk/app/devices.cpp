@@ -11,7 +11,9 @@
 #include <mutex>
 
 #include "drivers/common/log.h"
+#include "drivers/idcard/reader_factory.h"
 #include "drivers/idcard/serial_reader.h"
+#include "drivers/idcard/sim_reader.h"
 #include "drivers/idcard/sim_control.h"
 #include "drivers/printer/print_service.h"
 #include "drivers/printer/printer_config.h"
@@ -32,6 +34,7 @@ struct Devices::Impl {
     printer::SimPrinter* sim_printer = nullptr;  // when printer.driver = sim
     std::unique_ptr<idcard::IdCardReader> reader;
     std::unique_ptr<idcard::SimControl> card_sim;  // idcard-sim's control socket, if configured
+    idcard::SimIdCardReader* sim_reader = nullptr;  // idcard.driver = sim (in memory)
     std::unique_ptr<scanner::Scanner> scanner;
     scanner::SimScanner* sim_scanner = nullptr;
     scanner::WindowWedgeScanner* wedge = nullptr;  // when scanner.driver = window
@@ -101,11 +104,13 @@ Result<std::unique_ptr<Devices>> Devices::create(App& app) {
 
     // ID-card reader.
     impl->reader_driver = cfg.str("idcard.driver");
-    if (impl->reader_driver == "serial") {
-        idcard::SerialReaderOptions o;
-        o.transport.path = cfg.str("idcard.port");
-        o.transport.baud = int(cfg.integer("idcard.baud"));
-        impl->reader = std::make_unique<idcard::SerialIdCardReader>(o);
+    {
+        idcard::ReaderConfig rc{impl->reader_driver, cfg.str("idcard.port"), int(cfg.integer("idcard.baud")),
+                                cfg.str("idcard.sim_cards")};
+        auto reader = idcard::make_reader(rc);
+        if (!reader) LOG_ERROR("devices") << "ID-card reader: " << reader.error().message;
+        else impl->reader = std::move(reader.value());
+        impl->sim_reader = dynamic_cast<idcard::SimIdCardReader*>(impl->reader.get());
         if (!cfg.str("idcard.sim_control").empty())
             impl->card_sim = std::make_unique<idcard::SimControl>(cfg.str("idcard.sim_control"));
     }
@@ -149,6 +154,7 @@ screens::AppStatus Devices::status() const {
 }
 
 Status Devices::simulate_card(const std::string& name) {
+    if (m_impl->sim_reader) return m_impl->sim_reader->place(name);
     if (m_impl->card_sim) {
         auto r = m_impl->card_sim->send("place " + name);
         if (!r) return r.error();
@@ -159,6 +165,10 @@ Status Devices::simulate_card(const std::string& name) {
 }
 
 Status Devices::simulate_card_removed() {
+    if (m_impl->sim_reader) {
+        m_impl->sim_reader->remove();
+        return {};
+    }
     if (m_impl->card_sim) {
         auto r = m_impl->card_sim->send("remove");
         if (!r) return r.error();
