@@ -53,7 +53,11 @@ public:
     /// One frame: input, device events, intents, session timers, animation, drawing (only
     /// when something changed). `force_draw` draws even if nothing changed.
     void frame(bool force_draw = false);
-    void quit() { m_quit = true; }
+    /// Ends run() with `exit_code` (kRestartExitCode after a remote restart command).
+    void quit(int exit_code = 0) {
+        m_exit_code = exit_code;
+        m_quit = true;
+    }
 
     // --- for the script runner and tests ---
     void inject_pointer(screens::Screen*, ui::PointerEvent::Kind, int x, int y);
@@ -89,6 +93,10 @@ public:
     /// Handles service requests from screens (print, certificates, case lookup, …).
     using RequestHandler = std::function<void(App&, const screens::Intent&)>;
     void on_request(const std::string& name, RequestHandler h) { m_request_handlers[name] = std::move(h); }
+    /// Modules observe, on the UI thread: every AppEvent (before the screen sees it), and
+    /// every screen navigated to (usage statistics).
+    void observe_events(std::function<void(App&, const screens::AppEvent&)> f) { m_event_observers.push_back(std::move(f)); }
+    void observe_navigation(std::function<void(App&, const std::string&)> f) { m_nav_observers.push_back(std::move(f)); }
 
     void navigate(const std::string& name, const std::map<std::string, std::string>& args = {});
     void go_home();
@@ -124,12 +132,15 @@ private:
     screens::AppStatus m_status;
     std::map<std::string, std::any> m_services_by_name;
     std::map<std::string, RequestHandler> m_request_handlers;
+    std::vector<std::function<void(App&, const screens::AppEvent&)>> m_event_observers;
+    std::vector<std::function<void(App&, const std::string&)>> m_nav_observers;
     std::unique_ptr<ui::Dialog> m_countdown;
     int m_countdown_shown = -1;
     std::unique_ptr<class WorkerPool> m_pool;
     std::vector<const struct AppModule*> m_started_modules;
     bool m_dirty = true;
     bool m_quit = false;
+    int m_exit_code = 0;
     bool m_pointer_down = false;
     Uint64 m_frames = 0;
     Uint32 m_wake_event = 0;
