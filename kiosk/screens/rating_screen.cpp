@@ -46,11 +46,15 @@ public:
         int gap = t.px(18);
         int bottom = wide ? t.height - m : t.height * 11 / 20;  // portrait: reasons and submit below
         int bh = std::clamp((bottom - y - 4 * gap) / 5, t.min_target(), t.button_height() + t.px(20));
+        // Stars under the words only when both fit (large text in landscape: the words alone).
+        auto& text = m_ctx.text();
+        bool with_stars = bh >= text.measure(tr("rating.level5"), t.title(), ui::Weight::Bold).y +
+                                    text.measure(stars(5), t.small(), ui::Weight::Regular).y + t.px(8);
         for (int level : kLevels) {
             std::string key = "rating.level" + std::to_string(level);
             auto* b = add<ui::Button>(tr(key), [this, level] { choose(level); },
                                       level == m_level ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary);
-            b->sublabel = stars(level);
+            if (with_stars) b->sublabel = stars(level);
             b->label_px = t.title();
             b->bounds = {m, y, col_w, bh};
             b->id = "level-" + std::to_string(level);
@@ -71,13 +75,17 @@ public:
         int submit_h = t.button_height();
         int privacy_h = measure(tr("rating.privacy"), col_w, t.small());
         int sy = std::max(y + t.px(32), t.height - m - privacy_h - t.px(16) - submit_h);
+        // Where the screen is too short (large text in landscape) the privacy line goes first.
+        bool with_privacy = sy + submit_h + t.px(16) + privacy_h <= t.height;
+        if (!with_privacy) sy = std::max(y + t.px(24), t.height - m - submit_h);
         auto* submit = add<ui::Button>(tr(m_state == State::Submitting ? "rating.submitting" : "rating.submit"),
                                        [this] { submit_rating(); }, ui::ButtonStyle::Primary);
         submit->bounds = {x, sy, col_w, submit_h};
         submit->enabled = m_level != 0 && m_state == State::Choosing;
         submit->id = "submit";
-        add_text(tr("rating.privacy"), x, sy + submit_h + t.px(16), col_w, t.small(), t.muted, ui::Weight::Regular,
-                 ui::Align::Center);
+        if (with_privacy)
+            add_text(tr("rating.privacy"), x, sy + submit_h + t.px(16), col_w, t.small(), t.muted, ui::Weight::Regular,
+                     ui::Align::Center);
     }
 
     void on_event(const AppEvent& e) override {
