@@ -326,9 +326,10 @@ private:
                 else if (k == 1) m_map->zoom_by(1 / 1.5);
                 else m_map->reset_view();
             });
-            int w = std::max(side, m_ctx.text().measure(b->text(), t.small(), ui::Weight::Regular).x + t.px(24));
+            int px = z.kind == 2 ? t.small() : t.huge();
+            int w = std::max(side, m_ctx.text().measure(b->text(), px, ui::Weight::Regular).x + t.px(24));
             b->bounds = {area.x + area.w - w - t.px(12), y, w, side};
-            b->label_px = t.small();
+            b->label_px = px;
             y += side + t.px(10);
             (void)x;
         }
@@ -415,7 +416,9 @@ private:
         };
         int inner = w - 2 * pad;
         if (!m_target) return 2 * pad + measure(pt.steps, t.body(), ui::Weight::Regular, inner);
-        int h = pad + measure(pt.title, t.title(), ui::Weight::Bold, inner) + t.px(8);
+        int title_px = m_ctx.text().measure(pt.title, t.title(), ui::Weight::Bold).x <= inner ? t.title() : t.body();
+        int h = pad + std::min(measure(pt.title, title_px, ui::Weight::Bold, inner),
+                               2 * m_ctx.text().line_height(title_px, ui::Weight::Bold)) + t.px(8);
         int tw = m_route ? inner - qr_side(inner) - gap : inner;
         int text = measure(pt.where, t.body(), ui::Weight::Bold, tw) + t.px(8) +
                    (pt.error.empty() ? measure(pt.steps, t.body(), ui::Weight::Regular, tw)
@@ -436,7 +439,13 @@ private:
             add_text(pt.steps, x, y, w, t.body(), m_message.empty() ? t.text : t.error_text);
             return;
         }
-        y = add_text(pt.title, x, y, w, t.title(), t.text, ui::Weight::Bold) + t.px(8);
+        // The title in the big size when it fits on one line, else in body size (two lines at most).
+        int title_px = m_ctx.text().measure(pt.title, t.title(), ui::Weight::Bold).x <= w ? t.title() : t.body();
+        auto* title = add<ui::Label>(pt.title, title_px, t.text, ui::Weight::Bold);
+        title->max_lines = 2;
+        title->bounds = {x, y, w, title->measure_height(m_ctx.text(), w)};
+        title->id = "route-title";
+        y += title->bounds.h + t.px(8);
         // Bottom row: step-free toggle and "next floor" / "back to the start".
         int row_y = p.y + p.h - pad - bh;
         int bw = (w - gap) / 2;
@@ -498,7 +507,11 @@ private:
         if (!m_route) return;
         auto* steps_label = add<ui::Label>(pt.steps, t.body(), t.text);
         int lh = m_ctx.text().line_height(t.body(), ui::Weight::Regular);
-        int room = std::max(lh, text_bottom - y);
+        int room = text_bottom - y;
+        if (room < lh) {
+            steps_label->visible = false;  // FIXME: no room (landscape, large text): the steps need a scroll
+            return;
+        }
         steps_label->max_lines = std::max(1, room / lh);
         steps_label->bounds = {x, y, tw, std::min(steps_label->measure_height(m_ctx.text(), tw), room)};
         steps_label->id = "directions";

@@ -59,9 +59,10 @@ void push_disc(std::vector<SDL_Vertex>& out, wf::Point c, double radius, SDL_Col
     }
 }
 
+// Everything drawn here is opaque: without blending the software renderer fills spans faster.
 void render(SDL_Renderer* r, std::vector<SDL_Vertex>& v) {
     if (v.empty()) return;
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     SDL_RenderGeometry(r, nullptr, v.data(), int(v.size()), nullptr, 0);
     v.clear();
 }
@@ -326,6 +327,13 @@ void MapView::ensure_meshes() {
         bool hl = m_highlight && m_highlight->kind == wf::MapHit::Kind::Window && m_highlight->index == i;
         add(hl ? fm.highlight : fm.windows, map.windows[i].shape);
     }
+    // Label places are a grid search each (label_anchor): once per floor, not every frame.
+    fm.window_anchors.resize(map.windows.size());
+    fm.room_anchors.resize(map.rooms.size());
+    for (size_t i = 0; i < map.windows.size(); ++i)
+        if (map.windows[i].floor == m_floor) fm.window_anchors[i] = wf::label_anchor(map.windows[i].shape);
+    for (size_t i = 0; i < map.rooms.size(); ++i)
+        if (map.rooms[i].floor == m_floor) fm.room_anchors[i] = wf::label_anchor(map.rooms[i].shape);
     m_meshes = std::move(fm);
     m_meshes_floor = m_floor;
     m_meshes_highlight = m_highlight;
@@ -490,7 +498,7 @@ void MapView::draw_here(Canvas& c) {
     wf::Point tip{at.x + ux * r * 2.6, at.y + uy * r * 2.6};
     wf::Point l{at.x - uy * r * 1.1, at.y + ux * r * 1.1}, rr{at.x + uy * r * 1.1, at.y - ux * r * 1.1};
     for (SDL_Vertex q : {vtx(tip.x, tip.y, kHere), vtx(l.x, l.y, kHere), vtx(rr.x, rr.y, kHere)}) v.push_back(q);
-    push_disc(v, at, r * 1.9, SDL_Color{kHere.r, kHere.g, kHere.b, 0x40}, 24);  // halo
+    push_disc(v, at, r * 1.9, SDL_Color{0xC0, 0xD8, 0xF4, 0xFF}, 24);  // halo (the marker's blue, pale)
     push_disc(v, at, r + 6, kWhite, 24);
     push_disc(v, at, r, kHere, 24);
     render(c.renderer, v);
@@ -536,7 +544,7 @@ void MapView::draw_labels(Canvas& c) {
     for (size_t i = 0; i < map.windows.size(); ++i)
         if (map.windows[i].floor == m_floor) {
             bool hl = m_highlight && m_highlight->kind == wf::MapHit::Kind::Window && m_highlight->index == i;
-            Candidate cd{window_label(i), m_view.to_screen(wf::label_anchor(map.windows[i].shape)),
+            Candidate cd{window_label(i), m_view.to_screen(m_meshes->window_anchors[i]),
                          hl ? t.title() : t.body(), Weight::Bold, false, 0};
             if (hl) cands.insert(cands.begin(), cd);
             else cands.push_back(cd);
@@ -553,7 +561,7 @@ void MapView::draw_labels(Canvas& c) {
     for (size_t i = 0; i < map.rooms.size(); ++i)
         if (map.rooms[i].floor == m_floor) {
             bool hl = m_highlight && m_highlight->kind == wf::MapHit::Kind::Room && m_highlight->index == i;
-            cands.push_back({map.rooms[i].name.get(m_lang), m_view.to_screen(wf::label_anchor(map.rooms[i].shape)),
+            cands.push_back({map.rooms[i].name.get(m_lang), m_view.to_screen(m_meshes->room_anchors[i]),
                              t.small(), hl ? Weight::Bold : Weight::Regular, false, 0});
             if (hl) std::rotate(cands.begin(), cands.end() - 1, cands.end());
         }

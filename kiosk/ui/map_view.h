@@ -97,6 +97,7 @@ private:
     };
     struct FloorMeshes {
         Mesh floor, rooms, windows, highlight;
+        std::vector<wayfinding::Point> window_anchors, room_anchors;  ///< label places, by index (map metres)
     };
     struct PlacedLabel {
         std::string text;
