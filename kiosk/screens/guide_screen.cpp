@@ -73,6 +73,7 @@ public:
             kb->bounds = {kb_x, wide ? m_field->bounds.y : bottom + gap, kb_w, kb_h};
             kb->target = m_field;
             kb->done_label = tr("guide.keyboard_done");
+            kb->delete_label = tr("guide.keyboard_delete");  // "⌫" is not in the CJK font
             kb->on_done = [this] {
                 m_keyboard_shown = false;
                 invalidate();

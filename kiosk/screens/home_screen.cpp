@@ -61,14 +61,14 @@ public:
         y = header_h + t.px(36);
         y = add_text(tr("home.greeting"), m, y, t.width - 2 * m, t.title(), t.text, ui::Weight::Bold);
         y = add_remote_notice(y + t.px(16));
-        y = add_today_band(y + t.px(16));
-        y += t.px(24);
-
         // Tiles: 2 columns in portrait, 4 in landscape; rows fill the space above the footer.
         int cols = t.landscape() ? 4 : 2;
         int rows = (int(std::size(kServices)) + cols - 1) / cols;
         int gap = t.px(28);
         int footer_h = t.px(200);
+        // Today's hours and notices, in what the tiles can spare (they keep at least px(140)).
+        y = add_today_band(y + t.px(16), t.height - y - t.px(40) - footer_h - (rows - 1) * gap - rows * t.px(140));
+        y += t.px(24);
         int tile_w = (t.width - 2 * m - (cols - 1) * gap) / cols;
         int tile_h = std::max(t.min_target(), (t.height - y - footer_h - (rows - 1) * gap) / rows);
         for (size_t i = 0; i < std::size(kServices); ++i) {
@@ -120,7 +120,7 @@ private:
 
     /// Today's opening hours and the notices valid now, in a band under the greeting (nothing
     /// when no content is installed). Returns the y below it.
-    int add_today_band(int y) {
+    int add_today_band(int y, int max_h) {
         const auto& t = theme();
         auto store = guide::store(m_ctx);
         auto hall = store ? store->hall_info() : Result<content::HallInfo>(make_error(Errc::NotFound, ""));
@@ -136,20 +136,30 @@ private:
             open = !(*holiday)->closed;
             hours = guide::hours_range((*holiday)->open, (*holiday)->close);
         }
-        std::string line = open ? trf("guide.home_today", {{"hours", hours}}) : tr("guide.home_today_closed");
-        if (!hall->self_service_hours.open.empty()) line += "  ·  " + tr("guide.home_self_service");
+        std::vector<std::string> lines{open ? trf("guide.home_today", {{"hours", hours}}) : tr("guide.home_today_closed")};
+        if (!hall->self_service_hours.open.empty()) lines[0] += "  ·  " + tr("guide.home_self_service");
         auto notices = store->notices_at(now);
         if (notices)
             for (size_t i = 0; i < notices->size() && i < 2; ++i)
-                line += "\n" + trf("guide.home_notice", {{"title", (*notices)[i].title}});
-        auto* band = add<ui::Label>(line, t.small(), t.warning_text);
+                lines.push_back(trf("guide.home_notice", {{"title", (*notices)[i].title}}));
+        auto* band = add<ui::Label>("", t.small(), t.warning_text);
         band->background = t.warning_bg;
         band->padding = t.px(16);
         band->id = "today";
         int w = t.width - 2 * t.margin();
-        int h = band->measure_height(m_ctx.text(), w);
-        band->bounds = {t.margin(), y, w, h};
-        return y + h;
+        // As many lines as fit (hours first, then the newest notices), one row each.
+        int line_h = m_ctx.text().line_height(t.small(), ui::Weight::Regular);
+        size_t n = std::min(lines.size(), size_t(std::max(0, (max_h - 2 * band->padding) / std::max(1, line_h))));
+        if (n == 0) {
+            band->visible = false;
+            return y - t.px(16);
+        }
+        std::string text;
+        for (size_t i = 0; i < n; ++i) text += (i ? "\n" : "") + lines[i];
+        band->set_text(text);
+        band->max_lines = int(n);
+        band->bounds = {t.margin(), y, w, int(n) * line_h + 2 * band->padding};
+        return y + band->bounds.h;
     }
 
     std::string date_text() const {
