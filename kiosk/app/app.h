@@ -73,6 +73,8 @@ public:
     Session& session() override { return *m_session; }
     EventQueue& events() { return m_events; }
     const config::Config& config() const { return m_config; }
+    /// The assets folder (string catalogs, demo data) the app was started with.
+    const std::string& assets_dir() const { return m_opts.assets_dir; }
     SDL_Renderer* renderer() const { return m_renderer; }
     Uint64 frames_drawn() const { return m_frames; }
 

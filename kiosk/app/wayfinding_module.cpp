@@ -15,21 +15,6 @@ namespace {
 
 namespace wf = wayfinding;
 
-/// Where the string catalogs live: the same search as main.cpp (config, next to the binary,
-/// the source tree), since the app does not hand its assets folder to modules.
-std::string assets_dir(const config::Config& cfg) {
-    namespace fs = std::filesystem;
-    if (!cfg.str("paths.assets_dir").empty()) return cfg.str("paths.assets_dir");
-    char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        for (fs::path p : {fs::path(exe).parent_path() / "../share/kiosk/assets", fs::path(exe).parent_path() / "../../assets"})
-            if (fs::exists(p / "strings")) return fs::canonical(p).string();
-    }
-    return std::string(KIOSK_SOURCE_DIR) + "/assets";
-}
-
 /// Loads everything the map screen needs from one content version. Never throws; the
 /// returned data carries `error` when the map cannot be used.
 std::shared_ptr<const ui::WayfindingData> load(const App& app, content::ContentStore& store, const std::string& assets) {
@@ -78,7 +63,7 @@ KIOSK_APP_MODULE(wayfinding, {"wayfinding", 15, [](App& app) -> Status {
         std::string assets;
     };
     auto cache = std::make_shared<Cache>();
-    cache->assets = assets_dir(app.config());
+    cache->assets = app.assets_dir();
     auto service = std::make_shared<ui::WayfindingService>();
     App* a = &app;
     service->current = [a, cache]() -> std::shared_ptr<const ui::WayfindingData> {
