@@ -38,6 +38,7 @@ public:
 
         bool wide = t.landscape();
         int gap = t.px(24), pad = t.px(28);
+        const int H = t.height - guide::banner_reserve(m_ctx);  // the printer banner covers the rest
         int y = top + gap;
         int side_w = wide ? std::max(t.px(560), 600) : t.width - 2 * m;  // the action column
         int side_x = wide ? t.width - m - side_w : m;
@@ -81,10 +82,10 @@ public:
             } else {
                 qcap->bounds = {ax, ay, aw, qcap_h};
             }
-            preview_area = {m, top + gap, side_x - 2 * m, t.height - top - 2 * gap};
+            preview_area = {m, top + gap, side_x - 2 * m, H - top - 2 * gap};
         } else {
             int panel_h = std::max(qr_side, block_h + gap + qcap_h) + 2 * pad;
-            int py = t.height - panel_h;
+            int py = H - panel_h;
             auto* bg = add<ui::Label>("", t.body(), t.text);
             bg->background = t.card;
             bg->bounds = {0, py, t.width, panel_h};

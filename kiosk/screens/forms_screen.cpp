@@ -45,14 +45,14 @@ public:
         }
         y = add_text(intro, m, y + t.px(24), t.width - 2 * m, t.body(), t.muted);
         auto* list = add<ui::ListView>(std::max(t.min_target(), t.px(150)));
-        list->bounds = {m, y + t.px(24), t.width - 2 * m, t.height - y - 2 * t.px(24)};
+        list->bounds = {m, y + t.px(24), t.width - 2 * m, t.height - guide::banner_reserve(m_ctx) - y - 2 * t.px(24)};
         list->empty_text = tr("guide.no_forms");
         list->id = "forms";
         list->set_rows(std::move(rows));
     }
 
     void on_event(const AppEvent& e) override {
-        if (e.kind == AppEvent::Kind::ContentChanged) invalidate();
+        if (e.kind == AppEvent::Kind::ContentChanged || e.kind == AppEvent::Kind::PrinterStatus) invalidate();
     }
 
 private:

@@ -15,7 +15,7 @@ protected:
         int m = t.margin();
         if (!intro.empty()) y = add_text(intro, m, y + t.px(24), t.width - 2 * m, t.body(), t.muted);
         auto* list = add<ui::ListView>(std::max(t.min_target(), t.px(150)));
-        list->bounds = {m, y + t.px(24), t.width - 2 * m, t.height - y - 2 * t.px(24)};
+        list->bounds = {m, y + t.px(24), t.width - 2 * m, t.height - guide::banner_reserve(m_ctx) - y - 2 * t.px(24)};
         return list;
     }
 };
@@ -42,7 +42,7 @@ public:
         list->set_rows(std::move(rows));
     }
     void on_event(const AppEvent& e) override {
-        if (e.kind == AppEvent::Kind::ContentChanged) invalidate();
+        if (e.kind == AppEvent::Kind::ContentChanged || e.kind == AppEvent::Kind::PrinterStatus) invalidate();
     }
 };
 
@@ -64,7 +64,7 @@ public:
         list->set_rows(std::move(rows));
     }
     void on_event(const AppEvent& e) override {
-        if (e.kind == AppEvent::Kind::ContentChanged) invalidate();
+        if (e.kind == AppEvent::Kind::ContentChanged || e.kind == AppEvent::Kind::PrinterStatus) invalidate();
     }
 };
 
@@ -108,7 +108,7 @@ public:
         list->set_rows(std::move(rows));
     }
     void on_event(const AppEvent& e) override {
-        if (e.kind == AppEvent::Kind::ContentChanged) invalidate();
+        if (e.kind == AppEvent::Kind::ContentChanged || e.kind == AppEvent::Kind::PrinterStatus) invalidate();
     }
 
 private:

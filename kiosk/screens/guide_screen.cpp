@@ -34,7 +34,9 @@ public:
         int kb_h = m_keyboard_shown ? (wide ? t.height - y - 2 * gap : std::min(t.px(100) * 5 + 32, t.height / 3)) : 0;
         int kb_x = wide ? m + col_w + m : m;
         int kb_w = wide ? t.width - kb_x - m : t.width - 2 * m;
-        int bottom = wide || !m_keyboard_shown ? t.height - gap : t.height - gap - kb_h - gap;
+        const int H = t.height - guide::banner_reserve(m_ctx);  // the printer banner covers the rest
+        if (wide && m_keyboard_shown) kb_h = H - y - 2 * gap;
+        int bottom = wide || !m_keyboard_shown ? H - gap : H - gap - kb_h - gap;
 
         y += gap;
         m_field = add<ui::TextField>(tr("guide.search_placeholder"), 40);
@@ -87,6 +89,7 @@ public:
     }
 
     void on_event(const AppEvent& e) override {
+        if (e.kind == AppEvent::Kind::PrinterStatus) invalidate();
         if (e.kind == AppEvent::Kind::ContentChanged) {
             invalidate();
         }

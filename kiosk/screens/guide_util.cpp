@@ -97,6 +97,15 @@ void ContentScreen::add_no_content(int y) {
     home->bounds = {(t.width - bw) / 2, y + t.px(80), bw, t.button_height()};
 }
 
+int banner_reserve(ScreenContext& ctx) {
+    const auto& key = ctx.status().printer_message_key;
+    if (key.empty()) return 0;
+    const auto& t = ctx.theme();
+    ui::Label banner(ctx.strings().tr(key), t.body(), t.warning_text, ui::Weight::Bold, ui::Align::Center);
+    banner.padding = t.px(24);
+    return banner.measure_height(ctx.text(), t.width - 2 * t.margin()) + 2 * t.px(24);
+}
+
 int scroll_text(ui::ScrollView& v, ScreenContext& ctx, const std::string& text, int x, int y, int w, int px,
                 SDL_Color color, ui::Weight weight) {
     auto* l = v.add<ui::Label>(text, px, color, weight);

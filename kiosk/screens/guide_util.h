@@ -40,6 +40,10 @@ protected:
     void add_no_content(int y);
 };
 
+/// Height at the bottom of the screen the app's printer banner covers now (0 when none): screens
+/// keep QR codes and buttons above it. Same measure as App::draw_status_banner.
+int banner_reserve(ScreenContext& ctx);
+
 /// Adds a wrapped label to a scroll view at (x, y), width w; returns the y below it.
 int scroll_text(ui::ScrollView& v, ScreenContext& ctx, const std::string& text, int x, int y, int w, int px,
                 SDL_Color color, ui::Weight weight = ui::Weight::Regular);

@@ -23,7 +23,7 @@ public:
         m_day = content::beijing_date(now);
 
         auto* v = add<ui::ScrollView>();
-        v->bounds = {0, top, t.width, t.height - top};
+        v->bounds = {0, top, t.width, t.height - guide::banner_reserve(m_ctx) - top};
         v->id = "hall-info";
         int gap = t.px(24);
         // Two columns in landscape: hours and notices left, the rest right.
@@ -126,7 +126,7 @@ public:
     }
 
     void on_event(const AppEvent& e) override {
-        if (e.kind == AppEvent::Kind::ContentChanged) invalidate();
+        if (e.kind == AppEvent::Kind::ContentChanged || e.kind == AppEvent::Kind::PrinterStatus) invalidate();
     }
     void on_tick(Clock::time_point) override {
         // Notices and holidays change with the date; rebuild once a minute at most.

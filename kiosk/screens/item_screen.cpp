@@ -38,6 +38,7 @@ public:
         // right in landscape. The facts scroll.
         bool wide = t.landscape();
         int gap = t.px(24), pad = t.px(28);
+        const int H = t.height - guide::banner_reserve(m_ctx);  // the printer banner covers the rest
         int qr_side = wide ? std::min(t.px(420), 460) : std::min(t.px(340), 380);
         int panel_w = wide ? std::max(qr_side, t.px(520)) + 2 * pad : t.width;
         SDL_Rect panel;
@@ -48,10 +49,10 @@ public:
         int cap_h = cap->measure_height(m_ctx.text(), actions_w);
         int buttons_h = 2 * t.button_height() + gap;
         if (wide) {
-            panel = {t.width - panel_w, top, panel_w, t.height - top};
+            panel = {t.width - panel_w, top, panel_w, H - top};
         } else {
             int h = std::max(it.online_url.empty() ? 0 : qr_side, cap_h + gap + buttons_h) + 2 * pad;
-            panel = {0, t.height - h, t.width, h};
+            panel = {0, H - h, t.width, h};
         }
         auto* bg = add<ui::Label>("", t.body(), t.text);
         bg->background = t.card;
@@ -98,7 +99,7 @@ public:
         // The facts.
         auto* v = add<ui::ScrollView>();
         v->id = "item-details";
-        v->bounds = wide ? SDL_Rect{0, top, t.width - panel_w, t.height - top}
+        v->bounds = wide ? SDL_Rect{0, top, t.width - panel_w, H - top}
                          : SDL_Rect{0, top, t.width, panel.y - top};
         int x = m, w = v->bounds.w - 2 * m - t.px(8);
         int y = top + gap;
@@ -174,7 +175,7 @@ public:
     }
 
     void on_event(const AppEvent& e) override {
-        if (e.kind == AppEvent::Kind::ContentChanged) invalidate();
+        if (e.kind == AppEvent::Kind::ContentChanged || e.kind == AppEvent::Kind::PrinterStatus) invalidate();
     }
 
 private:

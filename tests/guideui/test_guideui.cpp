@@ -174,6 +174,8 @@ TEST_CASE("guide: the print button is disabled with the reason while the printer
     REQUIRE(print.is_object());
     CHECK(print["enabled"] == false);
     CHECK(find_id(d, "print-status")["text"].get<std::string>().find("缺纸") != std::string::npos);
+    // The QR code stays above the app's printer banner and still decodes.
+    CHECK(zbar(r.shots + "/no-paper.png") == item_url("BDC-001"));
 }
 
 TEST_CASE("guide: hall info shows 9:00–17:00, the 24-hour zone, transport and nearby printing") {
