@@ -1,0 +1,310 @@
+// App module "journeys": certificates (证明打印) and case status (办件查询) through the platform, printing from memory, sealed audit records.
+#include <malloc.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <cstring>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "drivers/common/log.h"
+#include "drivers/idcard/idcard_reader.h"
+#include "kiosk/app/app.h"
+#include "kiosk/app/devices.h"
+#include "kiosk/app/module.h"
+#include "kiosk/screens/certificates_data.h"
+#include "kiosk/sync/outbox.h"
+#include "kiosk/sync/platform_client.h"
+
+namespace kiosk {
+
+namespace {
+
+using screens::AppEvent;
+constexpr const char* kTag = "journeys";
+
+/// Per-process state of the journeys. The fetched PDF is the citizen's: it lives here, in
+/// memory only, until it is printed, another is opened, or the session is wiped.
+struct Journeys {
+    sync::PlatformSettings settings;
+    std::mutex mutex;
+    std::shared_ptr<Secret> pdf;  ///< the open certificate
+    std::string pdf_title;
+    uint64_t generation = 0;      ///< bumped by every wipe: late worker results are dropped
+    bool wiper_registered = false;
+};
+
+Journeys& state() {
+    static Journeys j;
+    return j;
+}
+
+/// One PlatformClient per worker thread (a libcurl handle is not thread-safe).
+Result<sync::PlatformClient*> client() {
+    thread_local std::unique_ptr<sync::PlatformClient> c;
+    if (!c) {
+        sync::PlatformSettings s;
+        {
+            std::lock_guard lock(state().mutex);
+            s = state().settings;
+        }
+        c = TRY(sync::PlatformClient::create(s));
+    }
+    return c.get();
+}
+
+std::string error_word(const Error& e) {
+    switch (e.code) {
+    case Errc::Unavailable: return "offline";
+    case Errc::Timeout: return "timeout";
+    case Errc::NotFound: return "not_found";
+    case Errc::Rejected: return "rejected";
+    case Errc::InvalidInput: return "invalid";
+    default: return "protocol";
+    }
+}
+
+AppEvent failed(const char* name, const std::string& word) { return AppEvent{AppEvent::Kind::RequestUpdate, name, "failed", false, word}; }
+
+/// Everything fetched for the citizen goes when the session is wiped (finish, idle, card lifted).
+void forget(uint64_t* bump = nullptr) {
+    std::lock_guard lock(state().mutex);
+    state().pdf.reset();  // Secret wipes the bytes
+    state().pdf_title.clear();
+    if (bump) ++state().generation, *bump = state().generation;
+}
+
+void ensure_wiper(App& app) {
+    auto& j = state();
+    if (j.wiper_registered) return;
+    j.wiper_registered = true;
+    app.session().on_wipe([] {
+        uint64_t g;
+        forget(&g);
+        state().wiper_registered = false;  // Session::wipe clears its wipers; register again next session
+        // Freed heap chunks of the libraries that saw the data (poppler, libcurl) go back to
+        // the OS where they can; M_PERTURB (start_journeys) already zeroed their contents.
+        malloc_trim(0);
+    });
+}
+
+uint64_t generation() {
+    std::lock_guard lock(state().mutex);
+    return state().generation;
+}
+
+/// Draws page 1 of a PDF held in memory to fit max_w × max_h (ARGB8888). Poppler reads the
+/// bytes in place; nothing goes to disk.
+Result<std::shared_ptr<screens::CertificatePreview>> render_first_page(const Secret& pdf, int max_w, int max_h) {
+    auto bytes = pdf.reveal();
+    if (bytes.size() > size_t(INT32_MAX)) return make_error(Errc::InvalidInput, "PDF too large");
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(bytes.data(), int(bytes.size())));
+    if (!doc || doc->is_locked() || doc->pages() < 1) return make_error(Errc::InvalidInput, "not a readable PDF");
+    std::unique_ptr<poppler::page> p(doc->create_page(0));
+    if (!p) return make_error(Errc::InvalidInput, "cannot read page 1");
+    poppler::rectf box = p->page_rect(poppler::media_box);
+    if (box.width() <= 0 || box.height() <= 0) return make_error(Errc::InvalidInput, "empty page");
+    double dpi = 72.0 * std::min(max_w / box.width(), max_h / box.height());
+    poppler::page_renderer r;
+    r.set_render_hint(poppler::page_renderer::antialiasing, true);
+    r.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+    r.set_image_format(poppler::image::format_argb32);
+    r.set_paper_color(0xFFFFFFFF);
+    poppler::image img = r.render_page(p.get(), dpi, dpi);
+    if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) return make_error(Errc::InvalidInput, "rendering failed");
+    auto out = std::make_shared<screens::CertificatePreview>();
+    out->pages = doc->pages();
+    out->width = std::min(img.width(), max_w);
+    out->height = std::min(img.height(), max_h);
+    out->pitch = out->width * 4;
+    out->pixels.resize(size_t(out->pitch) * size_t(out->height));
+    for (int y = 0; y < out->height; ++y)
+        std::memcpy(out->pixels.data() + size_t(y) * size_t(out->pitch), img.const_data() + size_t(y) * size_t(img.bytes_per_row()),
+                    size_t(out->pitch));
+    // poppler::image's buffer is plain heap: zero it before it is freed.
+    secure_wipe(img.data(), size_t(img.bytes_per_row()) * size_t(img.height()));
+    return out;
+}
+
+void query_certificates(App& app, const screens::Intent&) {
+    ensure_wiper(app);
+    auto& s = app.session();
+    // Copies of the personal data travel with the work; Secret wipes them when it is done.
+    auto id_number = std::make_shared<Secret>();
+    auto name = std::make_shared<Secret>();
+    auto token = std::make_shared<Secret>();
+    if (s.identity) {
+        *id_number = s.identity->id_number;
+        *name = s.identity->name;
+    } else if (!s.login_token.empty()) {
+        *token = s.login_token;
+    } else {
+        app.events().post(failed(screens::kCertificatesQuery, "no_identity"));
+        return;
+    }
+    uint64_t gen = generation();
+    app.run_async([id_number, name, token, gen]() -> AppEvent {
+        auto c = client();
+        if (!c) return failed(screens::kCertificatesQuery, "offline");
+        auto r = token->empty() ? (*c)->certificates_for(*id_number, *name) : (*c)->certificates_for_login(*token);
+        id_number->wipe();
+        name->wipe();
+        token->wipe();
+        if (!r) {
+            LOG_WARN(kTag) << "certificate query failed: " << r.error().message;
+            return failed(screens::kCertificatesQuery, error_word(r.error()));
+        }
+        if (gen != generation()) return failed(screens::kCertificatesQuery, "stale");
+        auto list = std::make_shared<screens::CertificateList>();
+        for (auto& ci : r.value()) list->items.push_back({ci.id, ci.title, ci.issuer, ci.pages, ci.issued_ms});
+        return AppEvent{AppEvent::Kind::RequestUpdate, screens::kCertificatesQuery, "done", true, list};
+    });
+}
+
+void open_certificate(App& app, const screens::Intent& i) {
+    ensure_wiper(app);
+    auto arg = [&](const char* k) { return i.args.count(k) ? i.args.at(k) : std::string(); };
+    std::string id = arg("id"), title = arg("title");
+    int w = std::clamp(std::atoi(arg("w").c_str()), 100, 4000), h = std::clamp(std::atoi(arg("h").c_str()), 100, 4000);
+    forget();
+    uint64_t gen = generation();
+    app.run_async([id, title, w, h, gen]() -> AppEvent {
+        auto c = client();
+        if (!c) return failed(screens::kCertificatesOpen, "offline");
+        auto pdf = (*c)->fetch_certificate(id);
+        if (!pdf) {
+            LOG_WARN(kTag) << "certificate fetch failed: " << pdf.error().message;
+            return failed(screens::kCertificatesOpen, error_word(pdf.error()));
+        }
+        auto doc = std::make_shared<Secret>(std::move(pdf.value()));
+        auto preview = render_first_page(*doc, w, h);
+        if (!preview) {
+            LOG_WARN(kTag) << "certificate preview: " << preview.error().message;
+            return failed(screens::kCertificatesOpen, "render");
+        }
+        (*preview)->title = title;
+        std::lock_guard lock(state().mutex);
+        if (gen != state().generation) return failed(screens::kCertificatesOpen, "stale");
+        state().pdf = doc;
+        state().pdf_title = title;
+        return AppEvent{AppEvent::Kind::RequestUpdate, screens::kCertificatesOpen, "done", true, preview.value()};
+    });
+}
+
+/// The audit record (who printed which certificate, and how it ended), sealed to the platform.
+std::function<void(const std::string&)> audit_writer(App& app, const std::string& title) {
+    std::shared_ptr<sync::Outbox> outbox;
+    auto any = app.service("outbox");
+    if (auto p = std::any_cast<std::shared_ptr<sync::Outbox>>(&any)) outbox = *p;
+    if (!outbox) {
+        LOG_ERROR(kTag) << "no outbox service: the certificate prints without an audit record";
+        return {};
+    }
+    nlohmann::json who;
+    auto& s = app.session();
+    if (s.identity) who = {{"id_number", std::string(s.identity->id_number.reveal())}, {"via", "idcard"}};
+    else who = {{"via", "app-login"}};
+    auto personal = std::make_shared<Secret>();
+    {
+        WipedString text;
+        who["certificate"] = title;
+        std::string dumped = who.dump();
+        text.assign(dumped.begin(), dumped.end());
+        secure_wipe(dumped.data(), dumped.size());
+        if (who.contains("id_number")) {
+            auto& v = who["id_number"].get_ref<std::string&>();
+            secure_wipe(v.data(), v.size());
+        }
+        *personal = Secret(std::string_view(text.data(), text.size()));
+    }
+    const Clock* clock = &app.clock();
+    return [outbox, personal, clock, title](const std::string& phase) {
+        sync::Record rec;
+        rec.kind = "print-audit";
+        rec.priority = sync::Priority::Audit;
+        rec.payload = nlohmann::json{{"result", phase}, {"at_ms", std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                                    clock->wall_now().time_since_epoch()).count()}}.dump();
+        rec.personal = *personal;
+        personal->wipe();
+        if (auto r = outbox->post(rec); !r) LOG_ERROR(kTag) << "audit record not written: " << r.error().message;
+    };
+}
+
+void print_certificate(App& app, const screens::Intent&) {
+    std::shared_ptr<Secret> pdf;
+    std::string title;
+    {
+        std::lock_guard lock(state().mutex);
+        pdf = state().pdf;
+        title = state().pdf_title;
+    }
+    if (!pdf) {
+        app.events().post(failed(screens::kCertificatesPrint, "not_found"));
+        return;
+    }
+    auto r = app.devices().print_from_memory(app, pdf->reveal(), "certificate", audit_writer(app, title));
+    if (!r) {
+        LOG_ERROR(kTag) << "certificate not printed: " << r.error().message;
+        app.events().post(failed(screens::kCertificatesPrint, r.error().code == Errc::Unavailable ? "no_printer" : "io"));
+        return;
+    }
+    // The one-time id is used and the bytes are in the memfd: a second tap cannot print again.
+    forget();
+    app.events().post({AppEvent::Kind::RequestUpdate, screens::kCertificatesPrint, "sent", true});
+}
+
+void query_case(App& app, const screens::Intent& i) {
+    ensure_wiper(app);
+    auto arg = [&](const char* k) { return i.args.count(k) ? i.args.at(k) : std::string(); };
+    auto case_no = std::make_shared<Secret>(arg("case_no"));
+    auto code = std::make_shared<Secret>(arg("query_code"));
+    uint64_t gen = generation();
+    app.run_async([case_no, code, gen]() -> AppEvent {
+        auto c = client();
+        if (!c) return failed(screens::kCaseStatusQuery, "offline");
+        auto r = (*c)->case_status(std::string(case_no->reveal()), std::string(code->reveal()));
+        if (!r) {
+            LOG_WARN(kTag) << "case query failed: " << r.error().message;
+            return failed(screens::kCaseStatusQuery, error_word(r.error()));
+        }
+        if (gen != generation()) return failed(screens::kCaseStatusQuery, "stale");
+        auto out = std::make_shared<screens::CaseResult>();
+        out->case_no = r->case_no;
+        out->service = r->service;
+        out->state = r->state;
+        out->window = r->window;
+        out->floor = r->floor;
+        for (auto& t : r->timeline) out->timeline.push_back({t.state, t.at_ms, t.text});
+        return AppEvent{AppEvent::Kind::RequestUpdate, screens::kCaseStatusQuery, "done", true, out};
+    });
+}
+
+Status start_journeys(App& app) {
+    // Heap hygiene for personal data: with M_PERTURB glibc fills every freed chunk, so the
+    // copies that poppler, libcurl and nlohmann make of a PDF, a case or an ID number do
+    // not outlive their use in freed memory (tests/journeys/test_journeys_idle_timeout.cpp
+    // reads the process memory). Costs a memset per malloc/free: a few ms per frame at most.
+    mallopt(M_PERTURB, 0x5A);
+    {
+        std::lock_guard lock(state().mutex);
+        auto any = app.service("platform_settings");
+        if (auto p = std::any_cast<sync::PlatformSettings>(&any)) state().settings = *p;
+        else state().settings = sync::PlatformSettings::from_config(app.config());
+    }
+    app.on_request(screens::kCertificatesQuery, query_certificates);
+    app.on_request(screens::kCertificatesOpen, open_certificate);
+    app.on_request(screens::kCertificatesPrint, print_certificate);
+    app.on_request(screens::kCertificatesForget, [](App&, const screens::Intent&) { forget(); });
+    app.on_request(screens::kCaseStatusQuery, query_case);
+    return {};
+}
+
+}  // namespace
+
+KIOSK_APP_MODULE(journeys, {"journeys", 30, [](App& app) -> Status { return start_journeys(app); },
+                            [](App&) { forget(); }})
+
+}  // namespace kiosk

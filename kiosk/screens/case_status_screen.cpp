@@ -1,0 +1,230 @@
+// 办件查询: scan the receipt QR or type case number + query code → status timeline → "带我去 N号窗口".
+#include <ctime>
+
+#include "drivers/scanner/payload.h"
+#include "kiosk/app/session.h"
+#include "kiosk/screens/certificates_data.h"
+#include "kiosk/screens/screen.h"
+
+namespace kiosk::screens {
+namespace {
+
+enum class Step { Enter, Loading, Result, Failed };
+
+class CaseStatusScreen final : public Screen {
+public:
+    CaseStatusScreen(ScreenContext& c, const std::map<std::string, std::string>& args) : Screen(c) {
+        // Opened by a receipt scanned on the home screen: ask at once.
+        if (args.count("case_no") && args.count("query_code")) query(args.at("case_no"), args.at("query_code"));
+    }
+    const char* name() const override { return "case_status"; }
+
+    void build() override {
+        // Keep what was typed across rebuilds (language switch, large text).
+        std::string typed_no = m_no ? m_no->value() : m_keep_no, typed_code = m_code ? m_code->value() : m_keep_code;
+        m_keep_no = typed_no;
+        m_keep_code = typed_code;
+        m_no = m_code = nullptr;
+        clear_widgets();
+        const auto& t = theme();
+        const int m = t.margin(), w = t.width - 2 * m;
+        int y = add_header(tr("service.case_status")) + t.px(40);
+        switch (m_step) {
+        case Step::Enter: build_enter(y); break;
+        case Step::Loading: {
+            auto* bar = add<ui::ProgressBar>(tr("journeys.case.loading"));
+            bar->bounds = {m, y + t.px(80), w, t.px(140)};
+            break;
+        }
+        case Step::Result: build_result(y); break;
+        case Step::Failed: {
+            auto* l = add<ui::Label>(tr(m_error_key), t.title(), t.error_text, ui::Weight::Bold);
+            l->background = t.error_bg;
+            l->padding = t.px(32);
+            int h = l->measure_height(m_ctx.text(), w);
+            l->bounds = {m, y, w, h};
+            y += h + t.px(40);
+            y = button(tr("journeys.case.again"), y, ui::ButtonStyle::Primary, [this] { go(Step::Enter); });
+            button(tr("common.back_home"), y + t.px(24), ui::ButtonStyle::Secondary, [this] { emit({Intent::Kind::EndSession, ""}); });
+            break;
+        }
+        }
+    }
+
+    void on_event(const AppEvent& e) override {
+        if (e.kind == AppEvent::Kind::Scanned && (m_step == Step::Enter || m_step == Step::Failed || m_step == Step::Result)) {
+            auto p = scanner::classify_payload(e.text, {});
+            if (auto* c = std::get_if<scanner::CaseReceipt>(&p)) {
+                drop();
+                query(c->case_no, c->query_code);
+            } else if (auto* r = std::get_if<scanner::Rejected>(&p)) {
+                m_error_key = std::holds_alternative<scanner::LoginToken>(p) ? "journeys.case.not_receipt" : "journeys.case.not_receipt";
+                (void)r;
+                fail_with("journeys.case.not_receipt");
+            } else {
+                fail_with("journeys.case.not_receipt");
+            }
+            return;
+        }
+        if (e.kind != AppEvent::Kind::RequestUpdate || e.name != kCaseStatusQuery || m_step != Step::Loading) return;
+        if (!e.ok) {
+            auto p = std::any_cast<std::string>(&e.payload);
+            std::string word = p ? *p : "";
+            // Offline or slow: say so; never show an answer from earlier.
+            fail_with(word == "not_found"  ? "journeys.case.not_found"
+                      : word == "invalid"  ? "journeys.case.invalid"
+                      : word == "offline"  ? "journeys.case.offline"
+                      : word == "timeout"  ? "journeys.case.slow"
+                                           : "journeys.case.platform_error");
+            return;
+        }
+        if (auto p = std::any_cast<std::shared_ptr<CaseResult>>(&e.payload)) m_result = *p;
+        go(m_result ? Step::Result : Step::Enter);
+    }
+
+    void on_text(const std::string& s) override {
+        if (m_step != Step::Enter) return;
+        ui::TextField* f = m_focus_code ? m_code : m_no;
+        if (f) f->insert(s);
+    }
+
+    void on_leave() override { drop(); }
+
+private:
+    void go(Step s) {
+        m_step = s;
+        invalidate();
+    }
+    void fail_with(const std::string& key) {
+        m_error_key = key;
+        drop();
+        go(Step::Failed);
+    }
+
+    int button(const std::string& label, int y, ui::ButtonStyle style, std::function<void()> fn) {
+        const auto& t = theme();
+        auto* b = add<ui::Button>(label, std::move(fn), style);
+        b->bounds = {t.margin(), y, t.width - 2 * t.margin(), t.button_height()};
+        return y + t.button_height();
+    }
+
+    void build_enter(int y) {
+        const auto& t = theme();
+        const int m = t.margin(), w = t.width - 2 * m;
+        y = add_text(tr("journeys.case.scan"), m, y, w, t.title(), t.text, ui::Weight::Bold, ui::Align::Center);
+        y = add_text(tr("journeys.case.or_type"), m, y + t.px(20), w, t.body(), t.muted, ui::Weight::Regular, ui::Align::Center);
+        int fh = std::max(t.min_target(), t.px(110));
+        y = add_text(tr("journeys.case.case_no"), m, y + t.px(30), w, t.body(), t.text, ui::Weight::Bold);
+        m_no = add<ui::TextField>(tr("journeys.case.case_no_hint"), 32);
+        m_no->bounds = {m, y + 8, w, fh};
+        m_no->insert(m_keep_no);
+        m_no->focused = !m_focus_code;
+        m_no->on_focus = [this] { focus(false); };
+        m_no->id = "case-no";
+        y += 8 + fh;
+        y = add_text(tr("journeys.case.query_code"), m, y + t.px(20), w, t.body(), t.text, ui::Weight::Bold);
+        m_code = add<ui::TextField>(tr("journeys.case.query_code_hint"), 12);
+        m_code->bounds = {m, y + 8, w, fh};
+        m_code->insert(m_keep_code);
+        m_code->focused = m_focus_code;
+        m_code->on_focus = [this] { focus(true); };
+        m_code->id = "query-code";
+        y += 8 + fh + t.px(24);
+        auto* kb = add<ui::Keyboard>();
+        kb->target = m_focus_code ? m_code : m_no;
+        kb->done_label = tr(m_focus_code ? "journeys.case.search" : "journeys.case.next");
+        kb->on_done = [this] {
+            if (!m_focus_code) return focus(true);
+            submit();
+        };
+        int kh = std::min(t.height - y - t.px(80), t.px(620));
+        kb->bounds = {m, y, w, kh};
+    }
+
+    void focus(bool code) {
+        m_keep_no = m_no ? m_no->value() : m_keep_no;
+        m_keep_code = m_code ? m_code->value() : m_keep_code;
+        m_focus_code = code;
+        invalidate();
+    }
+
+    void submit() {
+        std::string no = m_no ? m_no->value() : "", code = m_code ? m_code->value() : "";
+        // The same rules as the receipt's QR code (shared-facts.md).
+        auto p = scanner::classify_payload("ZWCASE:1:" + no + ":" + code, {});
+        if (!std::holds_alternative<scanner::CaseReceipt>(p)) return fail_with("journeys.case.invalid");
+        query(no, code);
+    }
+
+    void query(const std::string& no, const std::string& code) {
+        m_keep_no.clear();
+        m_keep_code.clear();
+        m_focus_code = false;
+        m_result.reset();
+        go(Step::Loading);
+        emit({Intent::Kind::Request, kCaseStatusQuery, {{"case_no", no}, {"query_code", code}}});
+    }
+
+    void build_result(int y) {
+        const auto& t = theme();
+        const int m = t.margin(), w = t.width - 2 * m;
+        const auto& r = *m_result;
+        y = add_text(trf("journeys.case.number", {{"case_no", r.case_no}}), m, y, w, t.body(), t.muted);
+        if (!r.service.empty()) y = add_text(r.service, m, y + t.px(8), w, t.title(), t.text, ui::Weight::Bold);
+        std::string now_key = "journeys.case.state." + r.state;
+        std::string headline = r.state == "ready" && !r.window.empty() ? trf("journeys.case.ready_at", {{"window", r.window}, {"floor", std::to_string(r.floor)}})
+                                                                       : tr(now_key);
+        auto* l = add<ui::Label>(headline, t.title(), r.state == "needs-material" || r.state == "rejected" ? t.error_text : t.ok_text,
+                                 ui::Weight::Bold);
+        l->background = t.card;
+        l->padding = t.px(28);
+        int h = l->measure_height(m_ctx.text(), w);
+        l->bounds = {m, y + t.px(24), w, h};
+        y += t.px(24) + h;
+        if (r.state == "ready" && !r.window.empty()) {
+            std::string win = r.window;
+            y = button(trf("journeys.case.take_me", {{"window", win}}), y + t.px(24), ui::ButtonStyle::Primary,
+                       [this, win] { emit({Intent::Kind::Navigate, "map", {{"window", win}}}); });
+        }
+        if (r.state == "needs-material") y = add_text(tr("journeys.case.needs_material_next"), m, y + t.px(16), w, t.body(), t.text);
+        y = add_text(tr("journeys.case.timeline"), m, y + t.px(36), w, t.body(), t.text, ui::Weight::Bold);
+        // Timeline: newest last, each step with its date.
+        for (const auto& e : r.timeline) {
+            std::string line = date(e.at_ms) + "  " + tr("journeys.case.state." + e.state);
+            y = add_text(line, m, y + t.px(14), w, t.body(), t.text, ui::Weight::Bold);
+            if (!e.text.empty() && m_ctx.session().language != "en") y = add_text(e.text, m + t.px(40), y + 4, w - t.px(40), t.small(), t.muted);
+            if (y > t.height - t.px(420)) break;
+        }
+        button(tr("journeys.finish"), std::max(y + t.px(40), t.height - t.px(360)), ui::ButtonStyle::Secondary,
+               [this] { emit({Intent::Kind::EndSession, ""}); });
+    }
+
+    void drop() {
+        m_result.reset();
+        m_keep_no.clear();
+        m_keep_code.clear();
+    }
+
+    static std::string date(int64_t ms) {
+        if (ms <= 0) return {};
+        std::time_t s = std::time_t(ms / 1000 + 8 * 3600);  // Beijing time
+        std::tm tm{};
+        gmtime_r(&s, &tm);
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+        return buf;
+    }
+
+    Step m_step = Step::Enter;
+    std::string m_error_key;
+    std::shared_ptr<CaseResult> m_result;
+    ui::TextField *m_no = nullptr, *m_code = nullptr;
+    std::string m_keep_no, m_keep_code;
+    bool m_focus_code = false;
+};
+
+}  // namespace
+
+KIOSK_SCREEN("case_status", CaseStatusScreen)
+
+}  // namespace kiosk::screens

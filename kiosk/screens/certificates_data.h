@@ -1,0 +1,59 @@
+// What the journeys module hands the certificate and case-status screens (personal data: wiped when dropped).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "drivers/common/secret.h"
+
+namespace kiosk::screens {
+
+/// Request names (Intent::Kind::Request targets) the journeys module handles. Replies come
+/// back as AppEvent{RequestUpdate, <same name>, "done" | "failed", ok, payload}; a failure's
+/// payload is a std::string error word: offline, timeout, not_found, rejected, protocol,
+/// no_identity, no_printer, render.
+inline constexpr const char* kCertificatesQuery = "certificates.query";  ///< args {}: identity or login token of the session
+inline constexpr const char* kCertificatesOpen = "certificates.open";    ///< args {id, title}
+inline constexpr const char* kCertificatesPrint = "certificates.print";  ///< args {}: prints the open certificate
+inline constexpr const char* kCertificatesForget = "certificates.forget";///< args {}: drop the fetched PDF now
+inline constexpr const char* kCaseStatusQuery = "case_status.query";     ///< args {case_no, query_code}
+
+using WipedPixels = std::vector<uint8_t, WipingAllocator<uint8_t>>;
+
+struct CertificateEntry {
+    std::string id;     ///< one-time id from the platform
+    std::string title;  ///< 社保参保证明
+    std::string issuer;
+    int pages = 1;
+    int64_t issued_ms = 0;
+};
+
+/// certificates.query → payload std::shared_ptr<CertificateList>.
+struct CertificateList {
+    std::vector<CertificateEntry> items;
+};
+
+/// certificates.open → payload std::shared_ptr<CertificatePreview>: the first page drawn
+/// (ARGB8888). The PDF itself stays in the module, in memory only.
+struct CertificatePreview {
+    std::string title;
+    int width = 0, height = 0, pitch = 0, pages = 1;
+    WipedPixels pixels;
+};
+
+struct CaseTimelineEntry {
+    std::string state;  ///< accepted, under-review, approved, needs-material, ready, posted, rejected
+    int64_t at_ms = 0;
+    std::string text;
+};
+
+/// case_status.query → payload std::shared_ptr<CaseResult>.
+struct CaseResult {
+    std::string case_no, service, state, window;
+    int floor = 0;
+    std::vector<CaseTimelineEntry> timeline;
+};
+
+}  // namespace kiosk::screens
