@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-bin="$root/build/bin"
+bin="${KIOSK_BIN:-$root/build/bin}"
 out="$root/out/demo"
 state="$out/state"
 rm -rf "$state"

@@ -20,12 +20,8 @@ public:
     const char* name() const override { return "case_status"; }
 
     void build() override {
-        // Keep what was typed across rebuilds (language switch, large text).
-        std::string typed_no = m_no ? m_no->value() : m_keep_no, typed_code = m_code ? m_code->value() : m_keep_code;
-        m_keep_no = typed_no;
-        m_keep_code = typed_code;
+        // The fields' text lives in m_keep_* (on_change): ensure_built has freed the old widgets.
         m_no = m_code = nullptr;
-        clear_widgets();
         const auto& t = theme();
         const int m = t.margin(), w = t.width - 2 * m;
         int y = add_header(tr("service.case_status")) + t.px(40);
@@ -57,10 +53,6 @@ public:
             if (auto* c = std::get_if<scanner::CaseReceipt>(&p)) {
                 drop();
                 query(c->case_no, c->query_code);
-            } else if (auto* r = std::get_if<scanner::Rejected>(&p)) {
-                m_error_key = std::holds_alternative<scanner::LoginToken>(p) ? "journeys.case.not_receipt" : "journeys.case.not_receipt";
-                (void)r;
-                fail_with("journeys.case.not_receipt");
             } else {
                 fail_with("journeys.case.not_receipt");
             }
@@ -121,6 +113,7 @@ private:
         m_no->focused = !m_focus_code;
         m_no->on_focus = [this] { focus(false); };
         m_no->id = "case-no";
+        m_no->on_change = [this] { m_keep_no = m_no->value(); };
         y += 8 + fh;
         y = add_text(tr("journeys.case.query_code"), m, y + t.px(20), w, t.body(), t.text, ui::Weight::Bold);
         m_code = add<ui::TextField>(tr("journeys.case.query_code_hint"), 12);
@@ -129,6 +122,7 @@ private:
         m_code->focused = m_focus_code;
         m_code->on_focus = [this] { focus(true); };
         m_code->id = "query-code";
+        m_code->on_change = [this] { m_keep_code = m_code->value(); };
         y += 8 + fh + t.px(24);
         auto* kb = add<ui::Keyboard>();
         kb->target = m_focus_code ? m_code : m_no;
@@ -142,14 +136,12 @@ private:
     }
 
     void focus(bool code) {
-        m_keep_no = m_no ? m_no->value() : m_keep_no;
-        m_keep_code = m_code ? m_code->value() : m_keep_code;
         m_focus_code = code;
         invalidate();
     }
 
     void submit() {
-        std::string no = m_no ? m_no->value() : "", code = m_code ? m_code->value() : "";
+        std::string no = m_keep_no, code = m_keep_code;
         // The same rules as the receipt's QR code (shared-facts.md).
         auto p = scanner::classify_payload("ZWCASE:1:" + no + ":" + code, {});
         if (!std::holds_alternative<scanner::CaseReceipt>(p)) return fail_with("journeys.case.invalid");

@@ -112,6 +112,8 @@ public:
             if (m_step == Step::Printing || m_step == Step::Done) {
                 // The paper is on its way; the identity is not needed any more.
                 if (auto& id = m_ctx.session().identity) id->wipe(), id.reset();
+            } else if (m_step == Step::CardError) {
+                go(Step::WaitCard);  // the refused card was taken away: ask for one again
             } else if (m_ctx.session().identity) {
                 emit({Intent::Kind::EndSession, ""});  // card lifted mid-journey: wipe and start again
             }

@@ -16,7 +16,7 @@ expect-not "钱错号"
 expect-not "请核对您的身份"
 screenshot cert-invalid-card
 card-remove
-tap "重新放置身份证"
+wait-for "请将身份证放在感应区" 10
 card wang
 wait-for "请核对您的身份" 10
 )");
