@@ -65,7 +65,10 @@ public:
         int cols = t.landscape() ? 4 : 2;
         int rows = (int(std::size(kServices)) + cols - 1) / cols;
         int gap = t.px(28);
-        int footer_h = t.px(200);
+        // Below the tiles: the help line, and room for the app's printer banner so it never
+        // covers a tile.
+        int hint_h = ui::Label(tr("home.help_hint"), t.small(), t.muted).measure_height(m_ctx.text(), t.width - 2 * m);
+        int footer_h = hint_h + t.px(16) + t.px(100);
         // Today's hours and notices, in what the tiles can spare (they keep at least px(140)).
         y = add_today_band(y + t.px(16), t.height - y - t.px(40) - footer_h - (rows - 1) * gap - rows * t.px(140));
         y += t.px(24);

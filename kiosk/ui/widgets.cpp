@@ -99,11 +99,14 @@ void Button::draw(Canvas& c) {
         auto ls = c.text.measure(m_label, px, w);
         SDL_Point ss{0, 0};
         int sub_px = t.small();
-        if (!sublabel.empty()) {
+        // A tile too short for the subtitle drops it rather than spilling out of its border.
+        bool show_sub = !sublabel.empty() && ls.y + c.text.line_height(sub_px, Weight::Regular) + 2 * pad <= bounds.h;
+        if (show_sub) {
             while (sub_px > t.px(24) && c.text.measure(sublabel, sub_px, Weight::Regular).x > bounds.w - 2 * pad) sub_px -= 2;
             ss = c.text.measure(sublabel, sub_px, Weight::Regular);
         }
         int circle = glyph.empty() ? 0 : std::min(t.px(100), bounds.h - ls.y - ss.y - 3 * pad);
+        if (circle < t.px(56)) circle = 0;  // a dot too small to read the glyph in is clutter
         int total = circle + (circle ? pad : 0) + ls.y + ss.y;
         int y = bounds.y + (bounds.h - total) / 2;
         if (circle > 0) {
@@ -115,7 +118,7 @@ void Button::draw(Canvas& c) {
             y += circle + pad;
         }
         c.text.draw(m_label, px, w, fg, bounds.x + (bounds.w - ls.x) / 2, y);
-        if (!sublabel.empty())
+        if (show_sub)
             c.text.draw(sublabel, sub_px, Weight::Regular, enabled ? t.muted : t.disabled, bounds.x + (bounds.w - ss.x) / 2,
                         y + ls.y);
         return;

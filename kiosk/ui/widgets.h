@@ -146,8 +146,10 @@ public:
     bool press(const std::string& label);
     TextField* target = nullptr;
     std::function<void()> on_done;
-    std::string done_label = "OK";
-    std::string delete_label = "⌫";
+    // Screens set these from their catalog; the defaults are plain words because Noto Sans
+    // CJK has no glyph for "⌫" (it drew an empty box).
+    std::string done_label = "确定";
+    std::string delete_label = "删除";
 
 private:
     struct Key {
