@@ -8,12 +8,6 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <sys/mman.h>
-#include <unistd.h>
-
-#include <atomic>
-#include <cerrno>
-#include <cstring>
 #include <mutex>
 
 #include "drivers/common/log.h"
@@ -302,52 +296,6 @@ bool Devices::handle_request(App& app, const screens::Intent& i) {
     std::lock_guard lock(m_impl->mutex);
     m_impl->current_job = id.value();
     return true;
-}
-
-// Certificates come from the platform and must not be on disk in clear (docs/journeys.md):
-// the PDF goes into an anonymous memory file. The print service (and libcups, in this
-// process) reads it through /proc/self/fd/N; nothing is ever linked into a directory.
-Status Devices::print_from_memory(App& app, std::string_view pdf, const std::string& kind,
-                                  std::function<void(const std::string& phase)> on_final) {
-    EventQueue* events = &app.events();
-    if (!m_impl->print) return make_error(Errc::Unavailable, "no printer");
-    if (pdf.empty()) return make_error(Errc::InvalidInput, "empty document");
-    int fd = ::memfd_create("kiosk-print", MFD_CLOEXEC);
-    if (fd < 0) return make_error(Errc::Io, std::string("memfd_create: ") + std::strerror(errno));
-    for (size_t done = 0; done < pdf.size();) {
-        ssize_t n = ::write(fd, pdf.data() + done, pdf.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            int err = errno;
-            ::close(fd);
-            return make_error(Errc::Io, std::string("memfd write: ") + std::strerror(err));
-        }
-        done += size_t(n);
-    }
-    // Closed once: when the printer has the job, or when it ends without getting there.
-    auto memfd = std::make_shared<std::atomic<int>>(fd);
-    auto close_memfd = [memfd] {
-        int f = memfd->exchange(-1);
-        if (f >= 0) ::close(f);
-    };
-    printer::PrintOrder order;
-    order.file_path = "/proc/self/fd/" + std::to_string(fd);
-    order.name = kind;
-    auto id = m_impl->print->print(order, [events, close_memfd, on_final](const printer::JobRecord& rec) {
-        using P = printer::JobPhase;
-        bool ok = rec.phase != P::Failed && rec.phase != P::NeedsAttention && rec.phase != P::Canceled;
-        if (rec.phase != P::Sending) close_memfd();
-        std::string reason = rec.stopped_by ? printer::condition_name(*rec.stopped_by) : "";
-        events->post({AppEvent::Kind::RequestUpdate, "print", printer::phase_name(rec.phase), ok, reason});
-        if (printer::is_final(rec.phase) && on_final) on_final(printer::phase_name(rec.phase));
-    });
-    if (!id) {
-        close_memfd();
-        return id.error();
-    }
-    std::lock_guard lock(m_impl->mutex);
-    m_impl->current_job = id.value();
-    return {};
 }
 
 // Certificates come from the platform and must not be on disk in clear (docs/journeys.md):

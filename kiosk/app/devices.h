@@ -5,7 +5,6 @@
 #include <SDL.h>
 
 #include <functional>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -45,15 +44,6 @@ public:
     void on_key(App& app, SDL_Keycode key, Uint16 mod);
     /// Device-side requests from screens (print, cancel print); false if not a device request.
     bool handle_request(App& app, const screens::Intent& intent);
-    /// Prints a PDF held in memory (a certificate from the platform, which must never be on
-    /// disk in clear): the bytes go into an anonymous memory file (memfd) whose
-    /// /proc/self/fd path the print service reads; the memfd is closed as soon as the printer
-    /// has the job (phase printing) or the job ends. Progress arrives like a "print" request's
-    /// (RequestUpdate "print"); `on_final(phase)` runs on the print service's thread once the
-    /// job is final (done, failed, canceled, needs-attention). Errors: Unavailable (no
-    /// printer), Io (memfd).
-    Status print_from_memory(App& app, std::string_view pdf, const std::string& kind,
-                             std::function<void(const std::string& phase)> on_final = {});
     /// Prints a PDF held in memory (a certificate from the platform, which must never be on
     /// disk in clear): the bytes go into an anonymous memory file (memfd) whose
     /// /proc/self/fd path the print service reads; the memfd is closed as soon as the printer
