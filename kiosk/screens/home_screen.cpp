@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <ctime>
 
+#include "drivers/idcard/idcard_reader.h"
+#include "drivers/scanner/payload.h"
 #include "kiosk/app/session.h"
 #include "kiosk/app/sync_services.h"
 #include "kiosk/screens/guide_util.h"
@@ -92,7 +94,20 @@ public:
     }
 
     void on_event(const AppEvent& e) override {
-        if (e.kind == AppEvent::Kind::Notice) invalidate();
+        using K = AppEvent::Kind;
+        if (e.kind == K::Notice) invalidate();
+        // Shortcuts: a card laid on the reader starts 证明打印 at the confirmation step; a
+        // case receipt scanned here opens 办件查询 with its answer.
+        if (e.kind == K::CardRead) {
+            if (auto p = std::any_cast<std::shared_ptr<idcard::Identity>>(&e.payload); p && *p) {
+                m_ctx.session().identity = *p;
+                emit({Intent::Kind::Navigate, "certificates"});
+            }
+        } else if (e.kind == K::Scanned && e.ok) {
+            auto payload = scanner::classify_payload(e.text, {});
+            if (auto* c = std::get_if<scanner::CaseReceipt>(&payload))
+                emit({Intent::Kind::Navigate, "case_status", {{"case_no", c->case_no}, {"query_code", c->query_code}}});
+        }
     }
 
     void on_tick(Clock::time_point) override {
