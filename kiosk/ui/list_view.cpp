@@ -6,95 +6,49 @@
 
 namespace kiosk::ui {
 
-namespace {
-// A finger moving less than this between down and up is a tap, not a drag (about 3 mm).
-constexpr int kTapSlopPx = 12;
-// Fling decay per second: velocity falls to ~5% in one second, like a phone list.
-constexpr double kFlingDecayPerSecond = 0.05;
-constexpr double kMinFlingSpeed = 40.0;  // px/s below which the list stops
-}  // namespace
-
 ListView::ListView(int row_height) : m_row_height(row_height) {}
 
 void ListView::set_rows(std::vector<Row> rows) {
     m_rows = std::move(rows);
-    m_offset = std::clamp(m_offset, 0.0, max_offset());
-    m_velocity = 0;
+    m_scroll.scroll_to(m_scroll.offset(), max_offset());
 }
 
 double ListView::max_offset() const { return std::max(0.0, double(m_rows.size()) * m_row_height - bounds.h); }
 
-void ListView::scroll_to(double offset) {
-    m_offset = std::clamp(offset, 0.0, max_offset());
-    m_velocity = 0;
-}
+void ListView::scroll_to(double offset) { m_scroll.scroll_to(offset, max_offset()); }
 
 bool ListView::on_pointer(const PointerEvent& e) {
     using K = PointerEvent::Kind;
     if (e.kind == K::Down) {
         if (!contains(bounds, e.x, e.y)) return false;
-        m_dragging = true;
-        m_moved = false;
-        m_velocity = 0;
-        m_down_y = m_last_y = e.y;
-        m_last_time = e.time;
-        int idx = int((e.y - bounds.y + m_offset) / m_row_height);
+        m_scroll.press(e.y, e.time);
+        int idx = int((e.y - bounds.y + m_scroll.offset()) / m_row_height);
         m_down_row = idx >= 0 && idx < int(m_rows.size()) ? idx : -1;
         return true;
     }
-    if (!m_dragging) return false;
+    if (!m_scroll.dragging()) return false;
     if (e.kind == K::Move) {
-        if (std::abs(e.y - m_down_y) > kTapSlopPx) m_moved = true;
-        if (m_moved) {
-            double dt = std::chrono::duration<double>(e.time - m_last_time).count();
-            double dy = e.y - m_last_y;
-            m_offset = std::clamp(m_offset - dy, 0.0, max_offset());
-            if (dt > 0) m_velocity = 0.6 * (-dy / dt) + 0.4 * m_velocity;  // smoothed
-        }
-        m_last_y = e.y;
-        m_last_time = e.time;
+        m_scroll.drag(e.y, e.time, max_offset());
         return true;
     }
     if (e.kind == K::Up) {
-        m_dragging = false;
-        if (!m_moved && m_down_row >= 0 && contains(bounds, e.x, e.y)) {
-            m_velocity = 0;
-            if (m_rows[size_t(m_down_row)].on_tap) m_rows[size_t(m_down_row)].on_tap();
-        } else if (std::abs(m_velocity) < kMinFlingSpeed) {
-            m_velocity = 0;
-        }
-        m_last_tick = e.time;
+        bool tap = m_scroll.release(e.time);
+        if (tap && m_down_row >= 0 && contains(bounds, e.x, e.y) && m_rows[size_t(m_down_row)].on_tap)
+            m_rows[size_t(m_down_row)].on_tap();
         return true;
     }
-    m_dragging = false;
-    m_velocity = 0;
+    m_scroll.cancel();
     return true;
 }
 
-bool ListView::tick(std::chrono::steady_clock::time_point now) {
-    if (m_dragging || m_velocity == 0) {
-        m_last_tick = now;
-        return false;
-    }
-    double dt = std::chrono::duration<double>(now - m_last_tick).count();
-    m_last_tick = now;
-    if (dt <= 0) return true;
-    dt = std::min(dt, 0.1);
-    m_offset += m_velocity * dt;
-    m_velocity *= std::pow(kFlingDecayPerSecond, dt);
-    if (m_offset <= 0 || m_offset >= max_offset()) {
-        m_offset = std::clamp(m_offset, 0.0, max_offset());
-        m_velocity = 0;
-    }
-    if (std::abs(m_velocity) < kMinFlingSpeed) m_velocity = 0;
-    return m_velocity != 0;
-}
+bool ListView::tick(std::chrono::steady_clock::time_point now) { return m_scroll.tick(now, max_offset()); }
 
 bool ListView::tap_row(const std::string& title) {
     for (size_t i = 0; i < m_rows.size(); ++i) {
         if (m_rows[i].title != title) continue;
         double top = double(i) * m_row_height;
-        if (top < m_offset || top + m_row_height > m_offset + bounds.h) scroll_to(top);
+        double offset = m_scroll.offset();
+        if (top < offset || top + m_row_height > offset + bounds.h) scroll_to(top);
         if (m_rows[i].on_tap) m_rows[i].on_tap();
         return true;
     }
@@ -103,9 +57,9 @@ bool ListView::tap_row(const std::string& title) {
 
 std::vector<Widget::Item> ListView::items() const {
     std::vector<Item> out;
-    int first = int(m_offset / m_row_height);
+    int first = int(m_scroll.offset() / m_row_height);
     for (int i = std::max(0, first); i < int(m_rows.size()); ++i) {
-        int y = bounds.y + int(i * m_row_height - m_offset);
+        int y = bounds.y + int(i * m_row_height - m_scroll.offset());
         if (y >= bounds.y + bounds.h) break;
         const Row& r = m_rows[size_t(i)];
         std::string t = r.title;
@@ -127,10 +81,10 @@ void ListView::draw(Canvas& c) {
         auto s = c.text.measure(empty_text, t.body(), Weight::Regular);
         c.text.draw(empty_text, t.body(), Weight::Regular, t.muted, bounds.x + (bounds.w - s.x) / 2, bounds.y + t.px(60));
     }
-    int first = int(m_offset / m_row_height);
+    int first = int(m_scroll.offset() / m_row_height);
     int pad = t.px(32);
     for (int i = std::max(0, first); i < int(m_rows.size()); ++i) {
-        int y = bounds.y + int(i * m_row_height - m_offset);
+        int y = bounds.y + int(i * m_row_height - m_scroll.offset());
         if (y >= bounds.y + bounds.h) break;
         const Row& r = m_rows[size_t(i)];
         int badge_w = 0;
@@ -166,7 +120,7 @@ void ListView::draw(Canvas& c) {
     // Scroll indicator, so a citizen sees there is more below.
     if (max_offset() > 0) {
         int bar_h = std::max(40, int(bounds.h * double(bounds.h) / (bounds.h + max_offset())));
-        int bar_y = bounds.y + int((bounds.h - bar_h) * (m_offset / max_offset()));
+        int bar_y = bounds.y + int((bounds.h - bar_h) * (m_scroll.offset() / max_offset()));
         fill_rounded(c.renderer, {bounds.x + bounds.w - 12, bar_y, 8, bar_h}, 4, t.disabled);
     }
     SDL_RenderSetClipRect(c.renderer, nullptr);

@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "kiosk/ui/kinetic_scroll.h"
 #include "kiosk/ui/widget.h"
 
 namespace kiosk::ui {
@@ -30,7 +31,7 @@ public:
     /// The bottom of the content (screen y at offset 0); sets how far the panel scrolls.
     void set_content_bottom(int y) { m_content_bottom = y; }
     double max_offset() const;
-    double offset() const { return m_offset; }
+    double offset() const { return m_scroll.offset(); }
     void scroll_to(double offset);
     SDL_Color background{0, 0, 0, 0};  ///< alpha 0: transparent
 
@@ -38,11 +39,8 @@ private:
     Widget* child_at(int x, int y) const;  ///< screen coordinates
     std::vector<WidgetPtr> m_children;
     int m_content_bottom = 0;
-    double m_offset = 0;
-    double m_velocity = 0;
-    bool m_dragging = false, m_moved = false;
-    int m_down_x = 0, m_down_y = 0, m_last_y = 0;
-    std::chrono::steady_clock::time_point m_last_time{}, m_last_tick{};
+    KineticScroll m_scroll;
+    int m_down_x = 0;
 };
 
 }  // namespace kiosk::ui

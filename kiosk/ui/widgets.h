@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 
+#include "kiosk/ui/kinetic_scroll.h"
 #include "kiosk/ui/widget.h"
 
 namespace kiosk::ui {
@@ -81,18 +82,15 @@ public:
     /// Taps the row whose title is `title` (script runner); scrolls it into view first.
     bool tap_row(const std::string& title);
     void scroll_to(double offset);
-    double scroll_offset() const { return m_offset; }
+    double scroll_offset() const { return m_scroll.offset(); }
     double max_offset() const;
     std::string empty_text;
 
 private:
     std::vector<Row> m_rows;
     int m_row_height;
-    double m_offset = 0;
-    double m_velocity = 0;  // px per second, for fling
-    bool m_dragging = false, m_moved = false;
-    int m_down_y = 0, m_last_y = 0, m_down_row = -1;
-    std::chrono::steady_clock::time_point m_last_time{}, m_last_tick{};
+    KineticScroll m_scroll;
+    int m_down_row = -1;
 };
 
 /// A determinate (0..1) or indeterminate progress bar with a caption.
