@@ -202,7 +202,7 @@ private:
         std::time_t s = std::time_t(ms / 1000 + 8 * 3600);  // Beijing time
         std::tm tm{};
         gmtime_r(&s, &tm);
-        char buf[32];
+        char buf[64];  // room for any int the compiler can imagine in the fields
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
         return buf;
     }
