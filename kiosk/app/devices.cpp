@@ -16,7 +16,7 @@
 #include "drivers/idcard/sim_reader.h"
 #include "drivers/idcard/sim_control.h"
 #include "drivers/printer/print_service.h"
-#include "drivers/printer/printer_config.h"
+#include "kiosk/app/printer_settings.h"
 #include "drivers/printer/printer_factory.h"
 #include "drivers/printer/sim_printer.h"
 #include "drivers/scanner/scanner_config.h"

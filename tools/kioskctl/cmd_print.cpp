@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.h"
-#include "drivers/printer/printer_config.h"
+#include "kiosk/app/printer_settings.h"
 
 namespace kiosk::ctl {
 namespace {

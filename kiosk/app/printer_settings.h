@@ -1,4 +1,4 @@
-// Reads the printer.* keys of config::Config into PrinterSettings (header-only, for the app and kioskctl).
+// Reads the printer.* keys of config::Config into PrinterSettings (header-only; lives in kiosk/app because drivers never include kiosk/).
 #pragma once
 
 #include "drivers/printer/printer_factory.h"
@@ -6,8 +6,7 @@
 
 namespace kiosk::printer {
 
-/// Kept header-only so kiosk_printer itself never links kiosk_config (drivers do not
-/// depend on kiosk/); callers link both.
+/// Header-only; callers (the app's device factory, kioskctl) link kiosk_printer and kiosk_config.
 inline PrinterSettings printer_settings(const config::Config& c) {
     PrinterSettings s;
     s.driver = c.str("printer.driver");
