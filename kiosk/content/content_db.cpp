@@ -4,6 +4,7 @@
 #include "drivers/common/sqlite_db.h"
 #include "kiosk/content/content_data.h"
 #include "kiosk/content/pinyin.h"
+#include "kiosk/content/search.h"
 
 namespace kiosk::content::detail {
 
@@ -53,21 +54,6 @@ CREATE TABLE nearby(seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT N
 
 namespace {
 
-std::string readings_of(const PinyinSource& py, const std::string& name) {
-    std::string out;
-    bool first = true;
-    for (char32_t cp : utf8_to_u32(name)) {
-        if (!first) out.push_back(' ');
-        first = false;
-        auto rs = py.readings(cp);
-        for (size_t i = 0; i < rs.size(); ++i) {
-            if (i) out.push_back(',');
-            out += rs[i];
-        }
-    }
-    return out;
-}
-
 std::string weekdays_text(const std::vector<int>& w) {
     std::string s;
     for (int d : w) s += char('0' + d);
@@ -92,9 +78,9 @@ Status write_content_db(const ContentData& data, const std::string& db_path) {
         auto fn = TRY(db.prepare("INSERT INTO department_former_names VALUES(?,?,?,?)"));
         int sort = 0;
         for (const auto& d : data.departments) {
-            TRY(st.reset().bind(1, d.id).bind(2, d.name).bind(3, d.floor).bind(4, sort++).bind(5, readings_of(*py, d.name)).run());
+            TRY(st.reset().bind(1, d.id).bind(2, d.name).bind(3, d.floor).bind(4, sort++).bind(5, SearchIndex::readings_of(*py, d.name)).run());
             for (const auto& f : d.former_names)
-                TRY(fn.reset().bind(1, d.id).bind(2, f.name).bind(3, f.until).bind(4, readings_of(*py, f.name)).run());
+                TRY(fn.reset().bind(1, d.id).bind(2, f.name).bind(3, f.until).bind(4, SearchIndex::readings_of(*py, f.name)).run());
         }
     }
     {
@@ -124,7 +110,7 @@ Status write_content_db(const ContentData& data, const std::string& db_path) {
                     .bind(1, it.code).bind(2, it.name).bind(3, it.kind).bind(4, it.department_id).bind(5, it.floor)
                     .bind(6, windows.dump()).bind(7, it.fee_cny).bind(8, it.fee_note).bind(9, int64_t(it.payments))
                     .bind(10, it.promised_days).bind(11, it.legal_days).bind(12, it.online_url).bind(13, it.popularity)
-                    .bind(14, sort++).bind(15, readings_of(*py, it.name))
+                    .bind(14, sort++).bind(15, SearchIndex::readings_of(*py, it.name))
                     .run());
             int seq = 0;
             for (const auto& m : it.materials)

@@ -114,4 +114,13 @@ int scroll_text(ui::ScrollView& v, ScreenContext& ctx, const std::string& text, 
     return y + h;
 }
 
+int section_heading(ui::ScrollView& v, ScreenContext& ctx, const std::string& title, int x, int y, int w) {
+    const auto& t = ctx.theme();
+    auto* bar = v.add<ui::Label>("", t.body(), t.text);
+    bar->background = t.primary;
+    int th = ctx.text().line_height(t.title(), ui::Weight::Bold);
+    bar->bounds = {x, y + t.px(6), t.px(10), th - t.px(12)};
+    return scroll_text(v, ctx, title, x + t.px(28), y, w - t.px(28), t.title(), t.text, ui::Weight::Bold) + t.px(16);
+}
+
 }  // namespace kiosk::screens::guide

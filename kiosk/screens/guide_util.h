@@ -48,4 +48,7 @@ int banner_reserve(ScreenContext& ctx);
 int scroll_text(ui::ScrollView& v, ScreenContext& ctx, const std::string& text, int x, int y, int w, int px,
                 SDL_Color color, ui::Weight weight = ui::Weight::Regular);
 
+/// A section heading in a scroll view: an accent bar and a bold title; returns the y below it.
+int section_heading(ui::ScrollView& v, ScreenContext& ctx, const std::string& title, int x, int y, int w);
+
 }  // namespace kiosk::screens::guide

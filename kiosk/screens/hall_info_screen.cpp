@@ -138,12 +138,7 @@ public:
 
 private:
     int section(ui::ScrollView& v, const std::string& title, int x, int y, int w) {
-        const auto& t = theme();
-        auto* bar = v.add<ui::Label>("", t.body(), t.text);
-        bar->background = t.primary;
-        int th = m_ctx.text().line_height(t.title(), ui::Weight::Bold);
-        bar->bounds = {x, y + t.px(6), t.px(10), th - t.px(12)};
-        return guide::scroll_text(v, m_ctx, title, x + t.px(28), y, w - t.px(28), t.title(), t.text, ui::Weight::Bold) + t.px(16);
+        return guide::section_heading(v, m_ctx, title, x, y, w);
     }
     /// "label   value" with the value wrapped beside the label.
     int fact(ui::ScrollView& v, const std::string& label, const std::string& value, int x, int y, int w) {
