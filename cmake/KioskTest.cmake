@@ -11,7 +11,7 @@ function(kiosk_add_test)
   set_target_properties(${T_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
   target_link_libraries(${T_NAME} PRIVATE kiosk_doctest_main ${T_LIBS})
   target_compile_definitions(${T_NAME} PRIVATE
-    KIOSK_BIN_DIR="${CMAKE_BINARY_DIR}/bin" KIOSK_TEST_DATA="${CMAKE_SOURCE_DIR}/tests/data")
+    KIOSK_BIN_DIR="${CMAKE_BINARY_DIR}/bin" KIOSK_TEST_DATA="${CMAKE_SOURCE_DIR}/tests/data" ${KIOSK_SOURCE_DIR_DEF})
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 120)
   endif()
