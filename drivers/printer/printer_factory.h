@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "drivers/common/clock.h"
+#include "base/clock.h"
 #include "drivers/printer/print_service.h"
 #include "drivers/printer/printer.h"
 

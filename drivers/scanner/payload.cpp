@@ -1,4 +1,4 @@
-// QR payload rules (shared-facts.md, "QR payloads the kiosk accepts"): pure classification of scanned text.
+// QR payload rules (docs/scanner.md, "Payload rules"): pure classification of scanned text.
 #include "drivers/scanner/payload.h"
 
 #include <algorithm>

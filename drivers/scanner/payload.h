@@ -9,7 +9,7 @@
 
 namespace kiosk::scanner {
 
-/// Longest payload accepted, in bytes (shared-facts.md: "Max 1024 bytes").
+/// Longest payload accepted, in bytes (docs/scanner.md, "Payload rules").
 inline constexpr std::size_t kMaxPayloadBytes = 1024;
 
 /// `ZWCASE:1:<case_no>:<query_code>`: a case receipt; case_no 6–32 of [0-9A-Z-],

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/clock.h"
-#include "drivers/common/result.h"
+#include "base/clock.h"
+#include "base/result.h"
 
 namespace kiosk::scanner {
 

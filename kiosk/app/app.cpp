@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "kiosk/app/devices.h"
 #include "kiosk/app/module.h"
 
@@ -82,7 +82,7 @@ Status App::init() {
     bool software = m_opts.headless || m_config.str("display.renderer") == "software";
     if (software) {
         // Without this SDL loads EGL/GL and Mesa even for the software renderer: 390 ms and
-        // 156 MB to the first frame instead of about 20 ms (../shared/notes/toolchain.md, gotcha 1).
+        // 156 MB to the first frame instead of about 20 ms (measured on these machines, docs/ui.md).
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
     }

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/clock.h"
+#include "base/clock.h"
 #include "kiosk/app/worker_pool.h"
 #include "kiosk/app/session.h"
 #include "kiosk/config/config.h"

@@ -2,7 +2,7 @@
 // reopens them when a new version is switched in.
 #include <filesystem>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/module.h"
 #include "kiosk/content/content_store.h"

@@ -10,7 +10,7 @@
 #include <cstring>
 #include <mutex>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "drivers/idcard/reader_factory.h"
 #include "drivers/idcard/serial_reader.h"
 #include "drivers/idcard/sim_reader.h"
@@ -298,7 +298,7 @@ bool Devices::handle_request(App& app, const screens::Intent& i) {
     return true;
 }
 
-// Certificates come from the platform and must not be on disk in clear (docs/journeys.md):
+// Certificates come from the platform and must not be on disk in clear (docs/app.md):
 // the PDF goes into an anonymous memory file. The print service (and libcups, in this
 // process) reads it through /proc/self/fd/N; nothing is ever linked into a directory.
 Status Devices::print_from_memory(App& app, std::string_view pdf, const std::string& kind,

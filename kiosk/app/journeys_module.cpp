@@ -10,7 +10,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "drivers/idcard/idcard_reader.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/devices.h"
@@ -285,7 +285,7 @@ void query_case(App& app, const screens::Intent& i) {
 Status start_journeys(App& app) {
     // Heap hygiene for personal data: with M_PERTURB glibc fills every freed chunk, so the
     // copies that poppler, libcurl and nlohmann make of a PDF, a case or an ID number do
-    // not outlive their use in freed memory (tests/journeys/test_journeys_idle_timeout.cpp
+    // not outlive their use in freed memory (tests/app/test_journeys_idle_timeout.cpp
     // reads the process memory). Costs a memset per malloc/free: a few ms per frame at most.
     mallopt(M_PERTURB, 0x5A);
     {

@@ -7,7 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/script.h"
 

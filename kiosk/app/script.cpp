@@ -8,7 +8,7 @@
 #include <sstream>
 #include <thread>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/devices.h"
 

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/devices.h"
 #include "kiosk/app/module.h"

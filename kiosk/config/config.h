@@ -8,7 +8,7 @@
 #include <variant>
 #include <vector>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 
 namespace kiosk::config {
 

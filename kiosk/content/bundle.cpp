@@ -13,8 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "drivers/common/log.h"
-#include "drivers/common/sqlite_db.h"
+#include "base/log.h"
+#include "base/sqlite_db.h"
 #include "kiosk/content/content_data.h"
 
 namespace fs = std::filesystem;

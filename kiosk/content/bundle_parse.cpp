@@ -12,9 +12,7 @@
 
 #include "kiosk/content/content_data.h"
 
-#ifdef KIOSK_HAVE_WAYFINDING
 #include "kiosk/wayfinding/hall_map.h"
-#endif
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -597,7 +595,6 @@ void parse_map(const std::string& dir, ContentData& data, std::vector<BundleProb
     if (!data.files.count(file)) return;
     if (!load_json(dir, file, data, j, problems, false)) return;
     data.has_map = true;
-#ifdef KIOSK_HAVE_WAYFINDING
     std::vector<kiosk::wayfinding::MapProblem> mp;
     auto map = kiosk::wayfinding::parse_hall_map(j, mp);
     bool any_error = false;
@@ -607,10 +604,6 @@ void parse_map(const std::string& dir, ContentData& data, std::vector<BundleProb
         any_error = true;
     }
     if (!map && !any_error) problems.push_back({file, "", map.error().message});
-#else
-    // FIXME: kiosk/wayfinding/hall_map.h was not in the tree at configure time; map.json is
-    // only checked for JSON syntax.
-#endif
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 #include <map>
 #include <string>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 #include "kiosk/content/bundle.h"
 
 namespace kiosk::content {

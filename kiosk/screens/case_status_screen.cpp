@@ -142,7 +142,7 @@ private:
 
     void submit() {
         std::string no = m_keep_no, code = m_keep_code;
-        // The same rules as the receipt's QR code (shared-facts.md).
+        // The same rules as the receipt's QR code (docs/scanner.md, "Payload rules").
         auto p = scanner::classify_payload("ZWCASE:1:" + no + ":" + code, {});
         if (!std::holds_alternative<scanner::CaseReceipt>(p)) return fail_with("journeys.case.invalid");
         query(no, code);

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/clock.h"
+#include "base/clock.h"
 #include "kiosk/ui/strings.h"
 #include "kiosk/ui/widgets.h"
 

@@ -6,7 +6,7 @@
 #include <mutex>
 #include <string>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 #include "kiosk/sync/http.h"
 
 namespace kiosk::config { class Config; }

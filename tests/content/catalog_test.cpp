@@ -1,4 +1,4 @@
-// The real public catalogues import, and every item name is found by its own pinyin initials.
+// Catalogues import (the real Guang'an one and a hand-written one), and every item name is found by its own pinyin initials.
 #include <doctest/doctest.h>
 
 #include "content_fixture.h"
@@ -74,11 +74,11 @@ void check_catalog(const std::string& file, size_t expect_items, size_t expect_d
 }  // namespace
 
 TEST_CASE("catalog-guangan.json imports 1135 items of 34 departments, each found by its own initials") {
-    check_catalog(shared_data("catalog-guangan.json"), 1135, 34);
+    check_catalog(catalog_data("catalog-guangan.json"), 1135, 34);
 }
 
-TEST_CASE("catalog-shanghai.json imports 161 items of 23 departments, each found by its own initials") {
-    check_catalog(shared_data("catalog-shanghai.json"), 161, 23);
+TEST_CASE("a catalogue with relative and empty links, a name in two departments, brackets and digits imports 7 items of 3 departments, each found by its own initials") {
+    check_catalog(catalog_data("catalog-sample.json"), 7, 3);
 }
 
 TEST_CASE("a malformed catalogue is refused with its JSON path and changes nothing") {

@@ -34,7 +34,8 @@ struct TempDir {
 
 /// The committed demo bundle (assets/content), as it is in the tree.
 inline std::string committed_demo_bundle() { return std::string(KIOSK_SOURCE_DIR) + "/assets/content"; }
-inline std::string shared_data(const std::string& name) { return std::string(KIOSK_SOURCE_DIR) + "/../shared/data/" + name; }
+/// A catalogue kept in tests/data/catalog (the Guang'an one with its Apache-2.0 licence, and a hand-written one).
+inline std::string catalog_data(const std::string& name) { return std::string(KIOSK_TEST_DATA) + "/catalog/" + name; }
 
 
 inline std::string read_text(const fs::path& p) {

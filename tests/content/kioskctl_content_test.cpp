@@ -65,9 +65,9 @@ TEST_CASE("kioskctl content import, status, search, rollback work on a state dir
     bool moved = false;
     for (const auto& h : hits) moved = moved || (h["code"] == "ZJJ-001" && h["match"] == "former-department");
     CHECK(moved);
-    auto cat = kioskctl(state.str(), "content import-catalog " + shared_data("catalog-shanghai.json"));
+    auto cat = kioskctl(state.str(), "content import-catalog " + catalog_data("catalog-sample.json"));
     CHECK_MESSAGE(cat.code == 0, cat.out);
-    CHECK(kioskctl(state.str(), "content status --json").out.find("catalog-catalog-shanghai") != std::string::npos);
+    CHECK(kioskctl(state.str(), "content status --json").out.find("catalog-catalog-sample") != std::string::npos);
     auto rb = kioskctl(state.str(), "content rollback");
     CHECK(rb.code == 0);
     CHECK(rb.out.find("2026.11-demo1") != std::string::npos);

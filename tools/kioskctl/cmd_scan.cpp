@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.h"
-#include "drivers/common/secret.h"
+#include "base/secret.h"
 #include "drivers/scanner/payload.h"
 #include "drivers/scanner/qr_decode.h"
 #include "drivers/scanner/scanner.h"

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/screens/screen.h"
 
