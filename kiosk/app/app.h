@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "base/clock.h"
+#include "kiosk/app/console_lock.h"
+#include "kiosk/app/systemd_notify.h"
 #include "kiosk/app/worker_pool.h"
 #include "kiosk/app/session.h"
 #include "kiosk/config/config.h"
@@ -36,10 +38,14 @@ public:
     void post(screens::AppEvent e);
     std::deque<screens::AppEvent> take();
     void set_wake_event(Uint32 type) { m_wake = type; }
+    /// How long the oldest event not yet taken has waited (zero when none): the watchdog
+    /// stops when the UI thread no longer drains the queue.
+    std::chrono::steady_clock::duration oldest_waiting() const;
 
 private:
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::deque<screens::AppEvent> m_events;
+    std::chrono::steady_clock::time_point m_first_waiting{};
     Uint32 m_wake = 0;
 };
 
@@ -59,6 +65,9 @@ public:
         m_quit = true;
     }
 
+    /// True once something asked the loop to end (quit(), a demo's Escape or window close).
+    bool quit_requested() const { return m_quit; }
+
     // --- for the script runner and tests ---
     void inject_pointer(screens::Screen*, ui::PointerEvent::Kind, int x, int y);
     void tap(int x, int y);
@@ -73,6 +82,8 @@ public:
     Session& session() override { return *m_session; }
     EventQueue& events() { return m_events; }
     const config::Config& config() const { return m_config; }
+    /// kiosk.mode = "demo" (simulators, demo keys and plain http allowed; a DEMO band shows).
+    bool demo_mode() const { return m_demo; }
     /// The assets folder (string catalogs, demo data) the app was started with.
     const std::string& assets_dir() const { return m_opts.assets_dir; }
     SDL_Renderer* renderer() const { return m_renderer; }
@@ -114,7 +125,9 @@ private:
     void update_session();
     void draw();
     void draw_status_banner(ui::Canvas& c);
+    void draw_demo_band(ui::Canvas& c);
     void show_countdown();
+    void notify_systemd();
 
     config::Config m_config;
     AppOptions m_opts;
@@ -140,6 +153,8 @@ private:
     int m_countdown_shown = -1;
     std::unique_ptr<class WorkerPool> m_pool;
     std::vector<const struct AppModule*> m_started_modules;
+    bool m_demo = false;
+    int m_demo_band_height = 0;  ///< kiosk.mode = "demo": simulators allowed, DEMO band, keys may quit
     bool m_dirty = true;
     bool m_quit = false;
     int m_exit_code = 0;
@@ -148,6 +163,9 @@ private:
     Uint32 m_wake_event = 0;
     float m_scale = 1.0f;
     Clock::time_point m_last_content_check{};
+    SystemdNotifier m_notifier;
+    ConsoleSwitchLock m_console_lock;
+    std::chrono::steady_clock::time_point m_last_status_line{};
 };
 
 }  // namespace kiosk

@@ -30,7 +30,7 @@ void report(const char* what, std::vector<double> v) {
 }
 
 int run(const std::string& state, const std::string& orientation, const std::vector<std::string>& codes) {
-    auto cfg = config::Config::defaults();
+    auto cfg = config::Config::demo();
     cfg.set_state_dir(state);
     (void)cfg.set("log.level=off");
     (void)cfg.set("display.orientation=" + orientation);

@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
     std::printf("%-40s %21s   %21s\n", "", "thread CPU time", "wall time");
     std::printf("%-40s %7s %6s %6s   %7s %6s %6s\n", "scenario", "median", "p99", "max", "median", "p99", "max");
     for (const char* orientation : {"portrait", "landscape"}) {
-        auto cfg = config::Config::defaults();
+        auto cfg = config::Config::demo();
         cfg.set_state_dir(state.string());
         (void)cfg.set(std::string("display.orientation=") + orientation);
         (void)cfg.set("log.level=warn");
