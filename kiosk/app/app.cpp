@@ -445,9 +445,10 @@ void App::draw_demo_band(ui::Canvas& c) {
     // Over everything, on every screen (the countdown dialog too): a demo kiosk must never be
     // mistaken for one that serves citizens.
     const auto& t = m_theme;
-    ui::Label band(m_strings.tr("mode.demo_band"), t.small(), SDL_Color{0xFF, 0xFF, 0xFF, 0xFF}, ui::Weight::Bold,
+    // Thin (24 px text), so it stays above every screen's header text rather than over it.
+    ui::Label band(m_strings.tr("mode.demo_band"), t.px(24), SDL_Color{0xFF, 0xFF, 0xFF, 0xFF}, ui::Weight::Bold,
                    ui::Align::Center);
-    band.padding = t.px(6);
+    band.padding = t.px(3);
     band.background = SDL_Color{0xC6, 0x28, 0x28, 0xFF};
     int h = band.measure_height(*m_text, t.width);
     m_demo_band_height = h;
