@@ -4,7 +4,7 @@
 Extracts build/kiosk_<version>_amd64.deb (tools/dev package) into a temporary root, then starts
 its /usr/bin/kiosk N times (headless, demo mode on simulators, a fresh state dir each time) with
 NOTIFY_SOCKET pointing at a unix datagram socket this script reads, and times spawn -> READY=1.
-usage: tools/bench/boot/bench_boot.py [DEB] [RUNS]
+usage: tools/bench/app/bench_boot.py [DEB] [RUNS]
 """
 import glob, os, socket, statistics, subprocess, sys, tempfile, time
 
