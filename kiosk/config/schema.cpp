@@ -67,6 +67,9 @@ const std::vector<KeySpec>& schema() {
         {"outbox.max_age_days", Type::Int, "60", "Evictable records older than this are dropped", 1, 3650},
         {"outbox.batch_size", Type::Int, "200", "Records per upload request", 1, 5000},
         {"outbox.backoff_max_s", Type::Int, "900", "Cap of the exponential back-off between failed uploads", 1, 86400},
+        // [content]
+        {"content.signing_keys", Type::StringList, "[]", "Ed25519 public keys (base64) of the publishers whose signed content bundles this kiosk installs (kioskctl content keygen)"},
+        {"content.seed_bundle", Type::String, "\"\"", "Signed bundle folder installed at start when no content is installed yet (first boot)"},
         // [wayfinding]
         {"wayfinding.kiosk_node", Type::String, "\"\"", "Map node where this kiosk stands (empty: the map's default kiosk node)"},
         {"wayfinding.facing_deg", Type::Double, "0.0", "Direction the citizen faces when looking at the screen, degrees clockwise from map north"},

@@ -106,7 +106,7 @@ TEST_CASE("triangulate covers an L-shaped room with n-2 triangles of the right t
 
 TEST_CASE("the map screen opened with a window link highlights that window and routes to it, and floor and target links work") {
     TempDir dir;
-    auto imp = run_process({std::string(KIOSK_BIN_DIR) + "/kioskctl", "--state-dir", dir / "state", "content", "import",
+    auto imp = run_process({std::string(KIOSK_BIN_DIR) + "/kioskctl", "--config", std::string(KIOSK_SOURCE_DIR) + "/assets/demo/kiosk.toml", "--state-dir", dir / "state", "content", "import",
                             std::string(KIOSK_SOURCE_DIR) + "/assets/content"});
     REQUIRE_MESSAGE(imp.exit_code == 0, imp.output);
     auto loaded = config::Config::load("", demo_mode_sets());

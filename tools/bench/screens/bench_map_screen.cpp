@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
     int frames = argc > 1 ? std::atoi(argv[1]) : 600;
     namespace fs = std::filesystem;
     fs::path state = fs::temp_directory_path() / ("bench_map_screen." + std::to_string(getpid()));
-    std::string cmd = std::string(KIOSK_BIN_DIR) + "/kioskctl --state-dir " + state.string() + " content import " +
+    std::string cmd = std::string(KIOSK_BIN_DIR) + "/kioskctl --config " + std::string(KIOSK_SOURCE_DIR) + "/assets/demo/kiosk.toml --state-dir " + state.string() + " content import " +
                       KIOSK_SOURCE_DIR "/assets/content > /dev/null";
     if (std::system(cmd.c_str()) != 0) return std::fprintf(stderr, "bench_map_screen: content import failed\n"), 1;
     std::printf("map screen frame time, %d frames a scenario, software renderer (ms)\n", frames);
