@@ -13,6 +13,8 @@
 
 #include "base/clock.h"
 #include "kiosk/app/device_input.h"
+#include "kiosk/app/console_lock.h"
+#include "kiosk/app/systemd_notify.h"
 #include "kiosk/app/session.h"
 #include "kiosk/app/sync_services.h"
 #include "kiosk/app/worker_pool.h"
@@ -39,11 +41,15 @@ public:
     void post(DeviceInput d) { push(Item(std::move(d))); }
     std::deque<Item> take();
     void set_wake_event(Uint32 type) { m_wake = type; }
+    /// How long the oldest event not yet taken has waited (zero when none): the watchdog
+    /// stops when the UI thread no longer drains the queue.
+    std::chrono::steady_clock::duration oldest_waiting() const;
 
 private:
     void push(Item item);
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::deque<Item> m_events;
+    std::chrono::steady_clock::time_point m_first_waiting{};
     Uint32 m_wake = 0;
 };
 
@@ -63,6 +69,9 @@ public:
         m_quit = true;
     }
 
+    /// True once something asked the loop to end (quit(), a demo's Escape or window close).
+    bool quit_requested() const { return m_quit; }
+
     // --- for the script runner and tests ---
     void inject_pointer(screens::Screen*, ui::PointerEvent::Kind, int x, int y);
     void tap(int x, int y);
@@ -79,6 +88,8 @@ public:
     Session& session_state() { return *m_session; }
     EventQueue& events() { return m_events; }
     const config::Config& config() const { return m_config; }
+    /// kiosk.mode = "demo" (simulators, demo keys and plain http allowed; a DEMO band shows).
+    bool demo_mode() const { return m_demo; }
     /// The assets folder (string catalogs, demo data) the app was started with.
     const std::string& assets_dir() const { return m_opts.assets_dir; }
     SDL_Renderer* renderer() const { return m_renderer; }
@@ -126,7 +137,9 @@ private:
     void update_session();
     void draw();
     void draw_status_banner(ui::Canvas& c);
+    void draw_demo_band(ui::Canvas& c);
     void show_countdown();
+    void notify_systemd();
 
     config::Config m_config;
     AppOptions m_opts;
@@ -155,6 +168,8 @@ private:
     int m_countdown_shown = -1;
     std::unique_ptr<class WorkerPool> m_pool;
     std::vector<const struct AppModule*> m_started_modules;
+    bool m_demo = false;
+    int m_demo_band_height = 0;  ///< kiosk.mode = "demo": simulators allowed, DEMO band, keys may quit
     bool m_dirty = true;
     bool m_quit = false;
     int m_exit_code = 0;
@@ -163,6 +178,9 @@ private:
     Uint32 m_wake_event = 0;
     float m_scale = 1.0f;
     Clock::time_point m_last_content_check{};
+    SystemdNotifier m_notifier;
+    ConsoleSwitchLock m_console_lock;
+    std::chrono::steady_clock::time_point m_last_status_line{};
 };
 
 }  // namespace kiosk

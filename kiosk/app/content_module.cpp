@@ -5,6 +5,7 @@
 #include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/module.h"
+#include "kiosk/content/bundle.h"
 #include "kiosk/content/content_store.h"
 #include "kiosk/content/search.h"
 
@@ -16,8 +17,21 @@ namespace {
 /// imported) and its search index.
 /// Both live on the UI thread. After an import (kioskctl, or a platform update) the store
 /// reports is_stale(); the app then posts ContentChanged and screens rebuild.
+/// First boot: with nothing installed, the configured seed bundle goes through the same gate
+/// as every other import (signed by a key of content.signing_keys).
+void seed_content(App& app, const std::string& root) {
+    std::string seed = app.config().str("content.seed_bundle");
+    if (seed.empty() || std::filesystem::exists(root + "/current")) return;
+    content::ImportPolicy policy;
+    policy.trusted_keys = app.config().list("content.signing_keys");
+    policy.actor = "first-boot seed";
+    auto r = content::import_bundle(seed, root, policy);
+    if (!r) LOG_ERROR("content") << "seed bundle " << seed << " refused: " << r.error().message;
+}
+
 Status open_content(App& app) {
     std::string root = app.config().state_dir() + "/content";
+    seed_content(app, root);
     auto store = content::ContentStore::open(root);
     if (!store) {
         LOG_WARN("content") << "no content installed in " << root << " (" << store.error().message

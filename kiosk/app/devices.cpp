@@ -228,7 +228,9 @@ std::string Devices::poll_window_wedge(Uint32 now_ms) {
 }
 
 void Devices::on_key(App& app, SDL_Keycode key, Uint16) {
-    // Windowed demo: function keys stand in for devices (docs/demo.md).
+    // Windowed demo: function keys stand in for devices (docs/demo.md). In production mode no
+    // key does anything here (lockdown: a keyboard left attached must not steer the kiosk).
+    if (!app.demo_mode()) return;
     Status r;
     switch (key) {
     case SDLK_F1: r = simulate_card("wang"); break;
@@ -240,7 +242,8 @@ void Devices::on_key(App& app, SDL_Keycode key, Uint16) {
     case SDLK_F7: r = simulate_printer("media-empty"); break;
     case SDLK_F8: r = simulate_printer("ok"); break;
     case SDLK_ESCAPE:
-        if (!app.config().boolean("display.fullscreen")) app.quit();
+        // Lockdown: only a windowed demo closes with Escape; production ignores every key.
+        if (app.demo_mode() && !app.config().boolean("display.fullscreen")) app.quit();
         break;
     default: break;
     }

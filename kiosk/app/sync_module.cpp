@@ -277,7 +277,7 @@ Status start_sync(App& app) {
     if (auto r = m.uploader->start(); !r) LOG_ERROR("sync") << "uploader: " << r.error().message;
 
     auto content = sync::ContentUpdater::create(m.settings, sync::ContentUpdateOptions::from_config(cfg),
-                                                sync::content_importer_for(cfg.state_dir() + "/content"));
+                                                sync::content_importer_for(cfg.state_dir() + "/content", cfg.list("content.signing_keys")));
     if (content) m.content = std::move(content.value());
     else LOG_ERROR("sync") << "content updates off: " << content.error().message;
 

@@ -1,4 +1,4 @@
-// Happy paths of 办件查询: receipt QR scanned, and case number + query code typed; "带我去 12号窗口" opens the map.
+// Happy paths of 办件查询: receipt QR scanned, and case number + query code typed; "带我去 21号窗口" (公安局, where ID cards are collected) opens the map.
 #include <doctest/doctest.h>
 
 #include "journey_rig.h"
@@ -13,10 +13,10 @@ tap "办件查询"
 expect "请将受理回执上的二维码对准扫码口"
 screenshot case-01-enter
 scan ZWCASE:1:SL20261120000123:8K3Q
-wait-for "已办结，请到 2 楼 12 号窗口领取" 10
+wait-for "已办结，请到 3 楼 21 号窗口领取" 10
 expect "已受理"
 screenshot case-02-ready
-tap "带我去 12 号窗口"
+tap "带我去 21 号窗口"
 expect-screen map
 )");
     INFO(rig.log());

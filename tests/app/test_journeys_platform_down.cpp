@@ -28,7 +28,7 @@ tap "办件查询"
 scan ZWCASE:1:SL20261120000123:8K3Q
 wait-for "现在查不到办件进度" 15
 expect-not "已办结"
-expect-not "12 号窗口"
+expect-not "21 号窗口"
 screenshot case-offline
 )");
     INFO(rig.log());

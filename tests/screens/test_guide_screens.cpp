@@ -16,7 +16,7 @@ const std::string kRepo = std::string(KIOSK_TEST_DATA) + "/../..";
 
 /// Imports the demo bundle into DIR/state (the state dir run_kiosk uses).
 void import_demo(const TempDir& dir) {
-    auto r = run_process({std::string(KIOSK_BIN_DIR) + "/kioskctl", "--state-dir", dir / "state", "content", "import",
+    auto r = run_process({std::string(KIOSK_BIN_DIR) + "/kioskctl", "--config", kRepo + "/assets/demo/kiosk.toml", "--state-dir", dir / "state", "content", "import",
                           kRepo + "/assets/content"});
     REQUIRE_MESSAGE(r.exit_code == 0, r.output);
 }

@@ -11,7 +11,7 @@ namespace {
 
 // Imports assets/content into DIR/state, as an installer would, then runs the script.
 KioskRun run_map(const TempDir& dir, const std::string& script, std::vector<std::string> extra = {}) {
-    auto imp = run_process({std::string(KIOSK_BIN_DIR) + "/kioskctl", "--state-dir", dir / "state", "content", "import",
+    auto imp = run_process({std::string(KIOSK_BIN_DIR) + "/kioskctl", "--config", std::string(KIOSK_SOURCE_DIR) + "/assets/demo/kiosk.toml", "--state-dir", dir / "state", "content", "import",
                             std::string(KIOSK_SOURCE_DIR) + "/assets/content"});
     REQUIRE_MESSAGE(imp.exit_code == 0, imp.output);
     return run_kiosk(dir, script, std::move(extra));

@@ -6,6 +6,7 @@
 #include "kiosk/app/app.h"
 #include "kiosk/screens/map_view.h"
 #include "kiosk/wayfinding/map_view.h"
+#include "demo_mode.h"
 #include "run_process.h"
 
 using namespace kiosk;
@@ -105,10 +106,12 @@ TEST_CASE("triangulate covers an L-shaped room with n-2 triangles of the right t
 
 TEST_CASE("the map screen opened with a window link highlights that window and routes to it, and floor and target links work") {
     TempDir dir;
-    auto imp = run_process({std::string(KIOSK_BIN_DIR) + "/kioskctl", "--state-dir", dir / "state", "content", "import",
+    auto imp = run_process({std::string(KIOSK_BIN_DIR) + "/kioskctl", "--config", std::string(KIOSK_SOURCE_DIR) + "/assets/demo/kiosk.toml", "--state-dir", dir / "state", "content", "import",
                             std::string(KIOSK_SOURCE_DIR) + "/assets/content"});
     REQUIRE_MESSAGE(imp.exit_code == 0, imp.output);
-    auto cfg = config::Config::defaults();
+    auto loaded = config::Config::load("", demo_mode_sets());
+    REQUIRE(loaded);
+    auto cfg = std::move(loaded.value());
     cfg.set_state_dir(dir / "state");
     AppOptions opts;
     opts.headless = true;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "demo_mode.h"
 #include "run_process.h"
 
 namespace kiosk::test {
@@ -15,12 +16,15 @@ struct KioskRun {
     std::string shots;       ///< the screenshots folder
 };
 
-/// Runs `kiosk --headless --script` on `script` text with a fresh state dir in `dir`.
+/// Runs `kiosk --headless --script` on `script` text with a fresh state dir in `dir`, in demo
+/// mode on simulators (demo_mode.h); `extra` comes after and may override any of it.
 inline KioskRun run_kiosk(const TempDir& dir, const std::string& script, std::vector<std::string> extra = {}) {
     write_file(dir / "test.ks", script);
     std::vector<std::string> argv = {std::string(KIOSK_BIN_DIR) + "/kiosk", "--headless", "--state-dir", dir / "state",
                                      "--script", dir / "test.ks", "--screenshots", dir / "shots", "--dump",
                                      dir / "dump.json", "--log-level", "warn"};
+    auto demo = demo_mode_args();
+    argv.insert(argv.end(), demo.begin(), demo.end());
     argv.insert(argv.end(), extra.begin(), extra.end());
     KioskRun r;
     r.process = run_process(argv);

@@ -30,7 +30,7 @@ void report(const char* what, std::vector<double> v) {
 }
 
 int run(const std::string& state, const std::string& orientation, const std::vector<std::string>& codes) {
-    auto cfg = config::Config::defaults();
+    auto cfg = config::Config::demo();
     cfg.set_state_dir(state);
     (void)cfg.set("log.level=off");
     (void)cfg.set("display.orientation=" + orientation);
@@ -79,7 +79,7 @@ int run(const std::string& state, const std::string& orientation, const std::vec
 int main() {
     std::string tmp = (fs::temp_directory_path() / ("bench-guide-screens-" + std::to_string(getpid()))).string();
     fs::create_directories(tmp + "/state");
-    std::string cmd = std::string(KIOSK_BIN_DIR) + "/kioskctl --state-dir " + tmp + "/state content import " +
+    std::string cmd = std::string(KIOSK_BIN_DIR) + "/kioskctl --config " + std::string(KIOSK_SOURCE_DIR) + "/assets/demo/kiosk.toml --state-dir " + tmp + "/state content import " +
                       KIOSK_SOURCE_DIR + "/assets/content > /dev/null";
     if (std::system(cmd.c_str()) != 0) {
         std::fprintf(stderr, "cannot import the demo content: %s\n", cmd.c_str());

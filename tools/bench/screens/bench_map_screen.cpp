@@ -64,14 +64,14 @@ int main(int argc, char** argv) {
     int frames = argc > 1 ? std::atoi(argv[1]) : 600;
     namespace fs = std::filesystem;
     fs::path state = fs::temp_directory_path() / ("bench_map_screen." + std::to_string(getpid()));
-    std::string cmd = std::string(KIOSK_BIN_DIR) + "/kioskctl --state-dir " + state.string() + " content import " +
+    std::string cmd = std::string(KIOSK_BIN_DIR) + "/kioskctl --config " + std::string(KIOSK_SOURCE_DIR) + "/assets/demo/kiosk.toml --state-dir " + state.string() + " content import " +
                       KIOSK_SOURCE_DIR "/assets/content > /dev/null";
     if (std::system(cmd.c_str()) != 0) return std::fprintf(stderr, "bench_map_screen: content import failed\n"), 1;
     std::printf("map screen frame time, %d frames a scenario, software renderer (ms)\n", frames);
     std::printf("%-40s %21s   %21s\n", "", "thread CPU time", "wall time");
     std::printf("%-40s %7s %6s %6s   %7s %6s %6s\n", "scenario", "median", "p99", "max", "median", "p99", "max");
     for (const char* orientation : {"portrait", "landscape"}) {
-        auto cfg = config::Config::defaults();
+        auto cfg = config::Config::demo();
         cfg.set_state_dir(state.string());
         (void)cfg.set(std::string("display.orientation=") + orientation);
         (void)cfg.set("log.level=warn");
