@@ -12,7 +12,7 @@
 namespace kiosk::printer {
 
 /// The printer.* configuration keys, as plain values (drivers do not include kiosk/;
-/// kiosk/app/printer_settings.h fills this from a config::Config).
+/// kiosk/app/device_settings.h fills this from a config::Config).
 struct PrinterSettings {
     std::string driver = "sim";       ///< printer.driver: "sim", "cups" or "none"
     std::string uri;                  ///< printer.uri: CUPS queue name or ipp:// URI

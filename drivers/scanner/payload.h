@@ -61,6 +61,10 @@ using Payload = std::variant<CaseReceipt, LoginToken, Url, Rejected>;
 /// cheap (one pass). `allowed_hosts` is compared case-insensitively with the URL's host.
 Payload classify_payload(std::string_view text, const std::vector<std::string>& allowed_hosts);
 
+/// The receipt rules alone, for a case number and query code typed by hand (the same rules
+/// as a scanned `ZWCASE:1:` receipt).
+bool is_valid_case_receipt(std::string_view case_no, std::string_view query_code);
+
 const char* reject_reason_name(RejectReason);
 const char* reject_message_key(RejectReason);
 /// "case-receipt", "login-token", "url" or "rejected".

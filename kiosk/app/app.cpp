@@ -8,6 +8,9 @@
 #include <filesystem>
 
 #include "base/log.h"
+#include "base/secret.h"
+#include "drivers/scanner/payload.h"
+#include "kiosk/app/device_settings.h"
 #include "kiosk/config/production.h"
 #include "kiosk/app/devices.h"
 #include "kiosk/app/module.h"
@@ -27,7 +30,7 @@ void on_terminate_signal(int) { g_terminate = true; }
 }  // namespace
 
 // ---- EventQueue ----------------------------------------------------------------------
-void EventQueue::post(screens::AppEvent e) {
+void EventQueue::push(Item e) {
     {
         std::lock_guard lock(m_mutex);
         if (m_events.empty()) m_first_waiting = std::chrono::steady_clock::now();
@@ -46,7 +49,7 @@ std::chrono::steady_clock::duration EventQueue::oldest_waiting() const {
     return std::chrono::steady_clock::now() - m_first_waiting;
 }
 
-std::deque<screens::AppEvent> EventQueue::take() {
+std::deque<EventQueue::Item> EventQueue::take() {
     std::lock_guard lock(m_mutex);
     return std::exchange(m_events, {});
 }
@@ -124,6 +127,7 @@ Status App::init() {
     m_session = std::make_unique<Session>(*m_clock, to);
     m_session->language = m_config.str("kiosk.language");
     m_session->large_text = m_config.boolean("display.large_text");
+    m_input_rules.allowed_hosts = scanner_settings(m_config).allowed_hosts;
     apply_theme();
 
     Uint32 flags = SDL_WINDOW_SHOWN;
@@ -173,9 +177,22 @@ Status App::init() {
     return {};
 }
 
-std::any App::service(const std::string& name) {
-    auto it = m_services_by_name.find(name);
-    return it == m_services_by_name.end() ? std::any() : it->second;
+const screens::SessionView& App::session() const {
+    // Refreshed on every read: the session changes on the UI thread only, and screens read it
+    // a few times a frame at most.
+    m_session_view.language = m_session->language;
+    m_session_view.large_text = m_session->large_text;
+    if (m_session->identity)
+        m_session_view.card = screens::CardView{mask_name(m_session->identity->name.reveal()),
+                                                mask_id_number(m_session->identity->id_number.reveal())};
+    else
+        m_session_view.card.reset();
+    m_session_view.login_code = !m_session->login_token.empty();
+    return m_session_view;
+}
+
+bool App::is_case_receipt(const std::string& case_no, const std::string& query_code) const {
+    return scanner::is_valid_case_receipt(case_no, query_code);
 }
 
 void App::run_async(std::function<screens::AppEvent()> work) {
@@ -255,6 +272,10 @@ void App::process_intents() {
                 apply_theme();
                 for (auto& s : m_stack) s->invalidate();
                 break;
+            case K::ForgetIdentity:
+                if (m_session->identity) m_session->identity->wipe(), m_session->identity.reset();
+                m_session->login_token.wipe();
+                break;
             case K::KeepSession:
                 m_session->keep();
                 m_countdown.reset();
@@ -274,9 +295,15 @@ void App::process_intents() {
     }
 }
 
+void App::handle_device_input(DeviceInput input) {
+    if (auto e = classify_device_input(std::move(input), *m_session, m_input_rules)) handle_event(*e);
+}
+
 void App::handle_event(const screens::AppEvent& e) {
     using K = screens::AppEvent::Kind;
-    if (e.kind == K::CardRead || e.kind == K::Scanned) m_session->begin();
+    if (e.kind == K::CardPlaced || e.kind == K::ReceiptScanned || e.kind == K::LoginCodeScanned ||
+        e.kind == K::UrlScanned || e.kind == K::ScanRejected)
+        m_session->begin();
     if (e.kind == K::PrinterStatus) set_status(m_devices->status());
     if (e.kind == K::ContentChanged)
         for (auto& s : m_stack) s->invalidate();
@@ -393,7 +420,10 @@ void App::frame(bool force_draw) {
     SDL_Event e;
     while (SDL_PollEvent(&e)) handle_sdl(e);
     if (auto typed = m_devices->poll_window_wedge(SDL_GetTicks()); !typed.empty()) type_text(typed);
-    for (auto& ev : m_events.take()) handle_event(ev);
+    for (auto& item : m_events.take()) {
+        if (auto* ev = std::get_if<screens::AppEvent>(&item)) handle_event(*ev);
+        else handle_device_input(std::move(std::get<DeviceInput>(item)));
+    }
     process_intents();
     update_session();
     process_intents();

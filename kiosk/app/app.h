@@ -3,7 +3,6 @@
 
 #include <SDL.h>
 
-#include <any>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -13,10 +12,12 @@
 #include <vector>
 
 #include "base/clock.h"
+#include "kiosk/app/device_input.h"
 #include "kiosk/app/console_lock.h"
 #include "kiosk/app/systemd_notify.h"
-#include "kiosk/app/worker_pool.h"
 #include "kiosk/app/session.h"
+#include "kiosk/app/sync_services.h"
+#include "kiosk/app/worker_pool.h"
 #include "kiosk/config/config.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/ui/text.h"
@@ -24,7 +25,6 @@
 namespace kiosk {
 
 class Devices;
-class Services;
 
 struct AppOptions {
     bool headless = false;       ///< SDL offscreen driver, software renderer
@@ -32,19 +32,23 @@ struct AppOptions {
     std::string assets_dir;
 };
 
-/// Events from other threads, handed to the UI thread in order.
+/// Events from other threads, handed to the UI thread in order: app events, and raw device
+/// output that the UI thread classifies (device_input.h) before any screen sees it.
 class EventQueue {
 public:
-    void post(screens::AppEvent e);
-    std::deque<screens::AppEvent> take();
+    using Item = std::variant<screens::AppEvent, DeviceInput>;
+    void post(screens::AppEvent e) { push(Item(std::move(e))); }
+    void post(DeviceInput d) { push(Item(std::move(d))); }
+    std::deque<Item> take();
     void set_wake_event(Uint32 type) { m_wake = type; }
     /// How long the oldest event not yet taken has waited (zero when none): the watchdog
     /// stops when the UI thread no longer drains the queue.
     std::chrono::steady_clock::duration oldest_waiting() const;
 
 private:
+    void push(Item item);
     mutable std::mutex m_mutex;
-    std::deque<screens::AppEvent> m_events;
+    std::deque<Item> m_events;
     std::chrono::steady_clock::time_point m_first_waiting{};
     Uint32 m_wake = 0;
 };
@@ -79,7 +83,9 @@ public:
     screens::Screen* screen() const { return m_stack.empty() ? nullptr : m_stack.back().get(); }
     std::string screen_name() const { return screen() ? screen()->name() : ""; }
     Devices& devices() { return *m_devices; }
-    Session& session() override { return *m_session; }
+    /// The citizen's session itself (identity, login token, timers, wipe): the app's and its
+    /// modules'. Screens see only ScreenContext::session(), a masked read-only view.
+    Session& session_state() { return *m_session; }
     EventQueue& events() { return m_events; }
     const config::Config& config() const { return m_config; }
     /// kiosk.mode = "demo" (simulators, demo keys and plain http allowed; a DEMO band shows).
@@ -95,11 +101,16 @@ public:
     ui::TextRenderer& text() override { return *m_text; }
     const Clock& clock() const override { return *m_clock; }
     const screens::AppStatus& status() const override { return m_status; }
+    const screens::SessionView& session() const override;
     void emit(screens::Intent) override;
-    std::any service(const std::string& name) override;
+    const screens::ScreenServices& services() const override { return m_screen_services; }
+    bool is_case_receipt(const std::string& case_no, const std::string& query_code) const override;
 
-    /// Registers a service object screens can ask for by name (content store, search, map).
-    void provide(const std::string& name, std::any service) { m_services_by_name[name] = std::move(service); }
+    /// What modules provide to screens (content, search, map, notice, location): typed fields,
+    /// set on the UI thread.
+    screens::ScreenServices& screen_services() { return m_screen_services; }
+    /// What modules provide to each other (outbox, platform settings, sync status).
+    AppServices& app_services() { return m_app_services; }
     /// Runs `work` on a worker thread and posts its AppEvent back to the UI thread.
     void run_async(std::function<screens::AppEvent()> work);
     void set_status(screens::AppStatus s);
@@ -121,6 +132,7 @@ private:
     void apply_theme();
     void handle_sdl(const SDL_Event& e);
     void handle_event(const screens::AppEvent& e);
+    void handle_device_input(DeviceInput input);
     void process_intents();
     void update_session();
     void draw();
@@ -145,7 +157,10 @@ private:
     std::vector<screens::Intent> m_intents;
     EventQueue m_events;
     screens::AppStatus m_status;
-    std::map<std::string, std::any> m_services_by_name;
+    screens::ScreenServices m_screen_services;
+    AppServices m_app_services;
+    InputRules m_input_rules;
+    mutable screens::SessionView m_session_view;
     std::map<std::string, RequestHandler> m_request_handlers;
     std::vector<std::function<void(App&, const screens::AppEvent&)>> m_event_observers;
     std::vector<std::function<void(App&, const std::string&)>> m_nav_observers;

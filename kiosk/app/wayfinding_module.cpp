@@ -67,18 +67,17 @@ KIOSK_APP_MODULE(wayfinding, {"wayfinding", 15, [](App& app) -> Status {
     auto service = std::make_shared<screens::WayfindingService>();
     App* a = &app;
     service->current = [a, cache]() -> std::shared_ptr<const screens::WayfindingData> {
-        auto any = a->service("content");
-        auto* store = std::any_cast<std::shared_ptr<content::ContentStore>>(&any);
-        if (!store || !*store) return nullptr;
-        if (cache->store != *store || !cache->data) {
-            cache->store = *store;
-            cache->data = load(*a, **store, cache->assets);
+        auto store = a->screen_services().content;
+        if (!store) return nullptr;
+        if (cache->store != store || !cache->data) {
+            cache->store = store;
+            cache->data = load(*a, *store, cache->assets);
             if (!cache->data->error.empty()) LOG_WARN("wayfinding") << "no map: " << cache->data->error;
         }
         return cache->data;
     };
     service->current();  // load now so the first visit to the map is quick and problems are logged at start
-    app.provide("wayfinding", service);
+    app.screen_services().wayfinding = service;
     return {};
 }})
 

@@ -3,7 +3,6 @@
 #include <cmath>
 
 #include "base/log.h"
-#include "kiosk/app/session.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/screens/map_view.h"
 #include "kiosk/screens/wayfinding_service.h"
@@ -85,9 +84,8 @@ public:
 private:
     // ---- state -------------------------------------------------------------------------
     void refresh_data() {
-        auto any = m_ctx.service("wayfinding");
-        auto* svc = std::any_cast<std::shared_ptr<WayfindingService>>(&any);
-        auto data = svc && *svc && (*svc)->current ? (*svc)->current() : nullptr;
+        const auto& svc = m_ctx.services().wayfinding;
+        auto data = svc && svc->current ? svc->current() : nullptr;
         if (data && !data->map) data = nullptr;
         if (data == m_data) return;
         bool first = !m_data && !m_started;
