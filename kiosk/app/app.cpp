@@ -448,9 +448,8 @@ void App::notify_systemd() {
     std::string line = "printer " + h.printer_state;
     for (const auto& r : h.printer_reasons) line += (&r == &h.printer_reasons.front() ? " (" : ", ") + r;
     if (!h.printer_reasons.empty()) line += ")";
-    auto any = service("sync_status");
-    if (auto* st = std::any_cast<std::shared_ptr<SyncStatus>>(&any); st && *st) {
-        auto s = (*st)->get();
+    if (const auto& st = m_app_services.sync_status) {
+        auto s = st->get();
         line += "; outbox " + std::to_string(s.depth) + " queued, " + std::to_string(s.dead_letters) + " dead; platform " +
                 (s.online ? "online" : "offline");
     }
