@@ -69,7 +69,16 @@ public:
     Status screenshot(const std::string& png_path);
     screens::Screen* screen() const { return m_stack.empty() ? nullptr : m_stack.back().get(); }
     std::string screen_name() const { return screen() ? screen()->name() : ""; }
-    Devices& devices() { return *m_devices; }
+    /// The devices; starts what waits for the first frame if it has not started yet.
+    Devices& devices() {
+        finish_startup();
+        return *m_devices;
+    }
+    /// Starts what the first frame does not need: devices, and the modules that start after
+    /// the first frame (module.h). frame() calls it once a frame has been presented, navigate()
+    /// before any screen but home; idempotent.
+    void finish_startup();
+    bool started() const { return m_startup == Startup::Done; }
     Session& session() override { return *m_session; }
     EventQueue& events() { return m_events; }
     const config::Config& config() const { return m_config; }
@@ -140,6 +149,7 @@ private:
     int m_countdown_shown = -1;
     std::unique_ptr<class WorkerPool> m_pool;
     std::vector<const struct AppModule*> m_started_modules;
+    enum class Startup { FirstFrame, Running, Done } m_startup = Startup::FirstFrame;
     bool m_dirty = true;
     bool m_quit = false;
     int m_exit_code = 0;

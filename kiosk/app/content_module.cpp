@@ -17,7 +17,9 @@ namespace {
 ///   "search"  → std::shared_ptr<const content::SearchIndex>
 /// Both live on the UI thread. After an import (kioskctl, or a platform update) the store
 /// reports is_stale(); the app then posts ContentChanged and screens rebuild.
-Status open_content(App& app) {
+/// `with_index`: the search index too. At start-up the home screen needs only the store (today's
+/// opening hours); the index (pinyin for every name) is built after the first frame.
+Status open_content(App& app, bool with_index = true) {
     std::string root = app.config().state_dir() + "/content";
     auto store = content::ContentStore::open(root);
     if (!store) {
@@ -28,6 +30,11 @@ Status open_content(App& app) {
         return {};
     }
     std::shared_ptr<content::ContentStore> shared(std::move(store.value()));
+    if (!with_index) {
+        app.provide("content", shared);
+        app.provide("search", std::shared_ptr<const content::SearchIndex>());
+        return {};
+    }
     auto index = shared->build_search_index();
     if (!index) return index.error();
     LOG_INFO("content") << "content version " << shared->version() << " open";
@@ -36,9 +43,20 @@ Status open_content(App& app) {
     return {};
 }
 
+/// The search index of the store opened before the first frame.
+Status build_index(App& app) {
+    auto any = app.service("content");
+    auto* store = std::any_cast<std::shared_ptr<content::ContentStore>>(&any);
+    if (!store || !*store) return {};
+    auto index = TRY((*store)->build_search_index());
+    app.provide("search", index);
+    return {};
+}
+
 }  // namespace
 
-KIOSK_APP_MODULE(content, {"content", 10, [](App& app) -> Status { return open_content(app); }})
+KIOSK_APP_MODULE(content, {"content", 10, [](App& app) -> Status { return open_content(app, false); }, {},
+                           StartAt::BeforeFirstFrame, build_index})
 
 /// Called by the app loop about once a second: a new version switched in by another
 /// process (kioskctl content import, the content updater) is picked up here.
