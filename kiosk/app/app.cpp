@@ -3,8 +3,11 @@
 
 #include <SDL_image.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "base/log.h"
@@ -163,15 +166,15 @@ Status App::init() {
 
     m_pool = std::make_unique<WorkerPool>(2);
     phase("strings");
-    m_devices = TRY(Devices::create(*this));
-    set_status(m_devices->status());
-    phase("devices");
 
+    // Only what the home screen shows starts before the first frame (the content it reads its
+    // opening hours from); devices and the other modules start in finish_startup().
     for (const auto& m : modules()) {
+        if (m.start_at != StartAt::BeforeFirstFrame) continue;
         if (auto r = m.start(*this); !r) LOG_ERROR("app") << "module " << m.name << " did not start: " << r.error().message;
         else m_started_modules.push_back(&m);
     }
-    phase("modules");
+    phase("modules before the first frame");
     screens::register_all_screens();
     navigate("home");
     return {};
@@ -195,6 +198,37 @@ bool App::is_case_receipt(const std::string& case_no, const std::string& query_c
     return scanner::is_valid_case_receipt(case_no, query_code);
 }
 
+void App::finish_startup() {
+    if (m_startup != Startup::FirstFrame) return;
+    m_startup = Startup::Running;
+    auto t0 = std::chrono::steady_clock::now();
+    auto devices = Devices::create(*this);
+    if (!devices) {
+        // Devices::create only fails when the process cannot run at all.
+        LOG_ERROR("app") << "cannot start the devices: " << devices.error().message;
+        std::fprintf(stderr, "kiosk: cannot start the devices: %s\n", devices.error().message.c_str());
+        std::exit(1);
+    }
+    m_devices = std::move(devices.value());
+    set_status(m_devices->status());
+    for (const auto& m : modules()) {
+        if (m.start_at == StartAt::BeforeFirstFrame) {
+            bool started = std::find(m_started_modules.begin(), m_started_modules.end(), &m) != m_started_modules.end();
+            if (started && m.after_first_frame)
+                if (auto r = m.after_first_frame(*this); !r)
+                    LOG_ERROR("app") << "module " << m.name << ": " << r.error().message;
+            continue;
+        }
+        if (auto r = m.start(*this); !r) LOG_ERROR("app") << "module " << m.name << " did not start: " << r.error().message;
+        else m_started_modules.push_back(&m);
+    }
+    m_startup = Startup::Done;
+    m_dirty = true;
+    LOG_DEBUG("startup") << "devices and modules after the first frame: "
+                         << std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count() / 1000.0
+                         << " ms";
+}
+
 void App::run_async(std::function<screens::AppEvent()> work) {
     m_pool->submit([this, work = std::move(work)] { m_events.post(work()); });
 }
@@ -207,6 +241,8 @@ void App::set_status(screens::AppStatus s) {
 void App::emit(screens::Intent i) { m_intents.push_back(std::move(i)); }
 
 void App::navigate(const std::string& name, const std::map<std::string, std::string>& args) {
+    // Every screen but home may use devices and services that start after the first frame.
+    if (name != "home" && name != "attract") finish_startup();
     auto s = screens::make_screen(name, *this, args);
     if (!s) {
         LOG_ERROR("app") << "no screen named '" << name << "'";
@@ -233,7 +269,7 @@ void App::end_session() {
     m_countdown_shown = -1;
     go_home();
     m_session->wipe();
-    m_devices->on_session_end();
+    if (m_devices) m_devices->on_session_end();
     m_text->clear();  // rendered lines may have shown the citizen's (masked) data
     m_session->language = m_config.str("kiosk.language");
     m_session->large_text = m_config.boolean("display.large_text");
@@ -285,7 +321,7 @@ void App::process_intents() {
             case K::CancelRequest: {
                 auto it = m_request_handlers.find(i.target);
                 if (it != m_request_handlers.end()) it->second(*this, i);
-                else if (!m_devices->handle_request(*this, i))
+                else if (!devices().handle_request(*this, i))
                     LOG_WARN("app") << "no handler for request '" << i.target << "'";
                 break;
             }
@@ -304,7 +340,7 @@ void App::handle_event(const screens::AppEvent& e) {
     if (e.kind == K::CardPlaced || e.kind == K::ReceiptScanned || e.kind == K::LoginCodeScanned ||
         e.kind == K::UrlScanned || e.kind == K::ScanRejected)
         m_session->begin();
-    if (e.kind == K::PrinterStatus) set_status(m_devices->status());
+    if (e.kind == K::PrinterStatus && m_devices) set_status(m_devices->status());
     if (e.kind == K::ContentChanged)
         for (auto& s : m_stack) s->invalidate();
     for (auto& f : m_event_observers) f(*this, e);
@@ -367,12 +403,12 @@ void App::handle_sdl(const SDL_Event& e) {
         inject_pointer(screen(), K::Up, e.button.x, e.button.y);
         break;
     case SDL_KEYDOWN:
-        if (auto typed = m_devices->filter_window_key(e); !typed.empty()) type_text(typed);
+        if (auto typed = devices().filter_window_key(e); !typed.empty()) type_text(typed);
         m_devices->on_key(*this, e.key.keysym.sym, e.key.keysym.mod);
         break;
     case SDL_TEXTINPUT:
         // Through the window wedge first: a scanner typing into the window is a scan.
-        if (auto typed = m_devices->filter_window_key(e); !typed.empty()) type_text(typed);
+        if (auto typed = devices().filter_window_key(e); !typed.empty()) type_text(typed);
         break;
     case SDL_WINDOWEVENT: m_dirty = true; break;
     default: break;
@@ -412,6 +448,8 @@ void App::update_session() {
 void refresh_content_if_stale(App& app);  // content_module.cpp
 
 void App::frame(bool force_draw) {
+    // The frame after the first one starts the rest of the kiosk (devices, modules).
+    if (m_frames > 0) finish_startup();
     // New content switched in by another process is picked up within about a second.
     if (m_clock->now() - m_last_content_check >= std::chrono::seconds(1)) {
         m_last_content_check = m_clock->now();
@@ -419,7 +457,8 @@ void App::frame(bool force_draw) {
     }
     SDL_Event e;
     while (SDL_PollEvent(&e)) handle_sdl(e);
-    if (auto typed = m_devices->poll_window_wedge(SDL_GetTicks()); !typed.empty()) type_text(typed);
+    if (m_devices)
+        if (auto typed = m_devices->poll_window_wedge(SDL_GetTicks()); !typed.empty()) type_text(typed);
     for (auto& item : m_events.take()) {
         if (auto* ev = std::get_if<screens::AppEvent>(&item)) handle_event(*ev);
         else handle_device_input(std::move(std::get<DeviceInput>(item)));
@@ -441,7 +480,7 @@ void App::notify_systemd() {
     auto now = std::chrono::steady_clock::now();
     if (!m_notifier.is_ready()) return;
     m_notifier.frame_done(m_events.oldest_waiting() < m_notifier.ping_interval(), now);
-    if (now - m_last_status_line < std::chrono::seconds(1)) return;
+    if (now - m_last_status_line < std::chrono::seconds(1) || !m_devices) return;  // devices start after the first frame
     m_last_status_line = now;
     // For `systemctl status kiosk`: what a technician checks first.
     auto h = m_devices->health();
@@ -558,7 +597,7 @@ int App::run() {
     sigaction(SIGINT, &sa, nullptr);
     while (!m_quit && !g_terminate) {
         SDL_Event e;
-        bool animating = m_dirty;
+        bool animating = m_dirty || m_startup != Startup::Done;
         if (SDL_WaitEventTimeout(&e, animating ? 1 : kIdleWakeMs)) handle_sdl(e);
         frame();
     }
