@@ -77,7 +77,13 @@ std::optional<CardBox> find_card(const copier::ScanImage& scan) {
         auto [x0, x1] = longest_run(cols, int(want_h / cell_mm * 0.5));
         auto [y0, y1] = longest_run(rows, int(want_w / cell_mm * 0.5));
         double w_mm = (x1 - x0) * cell_mm, h_mm = (y1 - y0) * cell_mm;
-        if (std::abs(w_mm - want_w) <= tol_mm && std::abs(h_mm - want_h) <= tol_mm) {
+        // A card lying askew has the right extent at half height but spills beyond it
+        // lower down: its corners. Counting columns and rows that are card over a tenth
+        // of the card shows the spill; an askew card would be copied with corners cut off.
+        auto [ax0, ax1] = longest_run(cols, std::max(2, int(want_h / cell_mm * 0.1)));
+        auto [ay0, ay1] = longest_run(rows, std::max(2, int(want_w / cell_mm * 0.1)));
+        bool square = (ax1 - ax0) * cell_mm <= want_w + tol_mm && (ay1 - ay0) * cell_mm <= want_h + tol_mm;
+        if (square && std::abs(w_mm - want_w) <= tol_mm && std::abs(h_mm - want_h) <= tol_mm) {
             CardBox b;
             b.x = x0 * cell;
             b.y = y0 * cell;

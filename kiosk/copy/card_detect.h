@@ -20,7 +20,7 @@ struct CardBox {
 /// Looks for one card-sized region that differs from the lid around it (lighter or darker)
 /// on a scan of the corner area. The lid's level is read from the scan's far edges (the
 /// card lies in the corner, so those show the lid). A region whose extent is within
-/// ±4 mm of 85.6 × 54 mm (either way round) is the card. Nothing when there is no such
+/// ±4 mm of 85.6 × 54 mm (either way round) and square to the glass is the card. Nothing when there is no such
 /// region: no card, a card askew, a lid left open (a dark scan), a page instead of a card.
 std::optional<CardBox> find_card(const copier::ScanImage& scan);
 

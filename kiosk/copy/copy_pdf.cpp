@@ -82,7 +82,7 @@ void watermark(cairo_t* cr, std::string_view text, double x_mm, double y_mm) {
     cairo_set_source_rgba(cr, 0.35, 0.35, 0.35, 0.45);
     cairo_text_extents_t ext{};
     cairo_text_extents(cr, t.c_str(), &ext);
-    double step_x = std::max(ext.x_advance + 6 * kPtPerMm, 30 * kPtPerMm), step_y = 13 * kPtPerMm;
+    double step_x = std::max(ext.x_advance + 6 * kPtPerMm, 30 * kPtPerMm), step_y = 16 * kPtPerMm;
     for (int row = -2; row < 6; ++row)
         for (int col = -2; col < 4; ++col) {
             cairo_save(cr);

@@ -48,8 +48,8 @@ public:
 private:
     PagesPdf() = default;
     struct Cairo;
+    std::unique_ptr<PdfBytes> m_out;  // before m_cairo: cairo writes into it until it is finished
     std::unique_ptr<Cairo> m_cairo;
-    std::unique_ptr<PdfBytes> m_out;
     int m_pages = 0;
 };
 
