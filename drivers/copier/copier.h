@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 #include "drivers/copier/scan_image.h"
 
 namespace kiosk::copier {

@@ -10,8 +10,8 @@
 #include <cstring>
 #include <strings.h>
 
-#include "drivers/common/log.h"
-#include "drivers/common/secret.h"
+#include "base/log.h"
+#include "base/secret.h"
 
 namespace kiosk::copier {
 

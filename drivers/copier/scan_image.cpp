@@ -5,7 +5,7 @@
 
 #include <utility>
 
-#include "drivers/common/secret.h"
+#include "base/secret.h"
 
 namespace kiosk::copier {
 

@@ -32,6 +32,7 @@ const CommandSpec kCommands[] = {
     {"card-remove", 0, 0, "card-remove"},
     {"scan", 1, 1, "scan TEXT"},
     {"printer", 1, 1, "printer CONDITION   (ok, media-empty, media-jam, door-open, toner-low, toner-empty, offline)"},
+    {"copier", 1, 1, "copier CONDITION   (simulated copy scanner: ok, no-device, cover-open, jammed, busy, gone-next, no-card)"},
     {"screenshot", 1, 1, "screenshot NAME"},
     {"dump", 1, 1, "dump NAME"},
     {"expect", 1, 1, "expect \"visible text\""},
@@ -328,6 +329,12 @@ Status run_script(App& app, VirtualClock& clock, const Script& script, const Scr
             settle();
         } else if (s.command == "printer") {
             if (auto r = app.devices().simulate_printer(a0); !r) return fail(r.error().message);
+            settle();
+        } else if (s.command == "copier") {
+            auto any = app.service("copy.simulate");
+            auto* sim = std::any_cast<std::function<Status(const std::string&)>>(&any);
+            if (!sim) return fail("no copy module");
+            if (auto r = (*sim)(a0); !r) return fail(r.error().message);
             settle();
         } else if (s.command == "screenshot" || s.command == "dump") {
             if (opts.screenshots_dir.empty()) return fail("no --screenshots DIR given");
