@@ -132,6 +132,7 @@ Status App::init() {
     to.idle = std::chrono::seconds(m_config.integer("session.idle_timeout_s"));
     to.countdown = std::chrono::seconds(m_config.integer("session.countdown_s"));
     to.attract = std::chrono::seconds(m_config.integer("session.attract_after_s"));
+    to.hold_max = std::chrono::seconds(m_config.integer("session.print_hold_max_s"));
     m_session = std::make_unique<Session>(*m_clock, to);
     m_session->language = m_config.str("kiosk.language");
     m_session->large_text = m_config.boolean("display.large_text");
@@ -346,6 +347,10 @@ void App::handle_event(const screens::AppEvent& e) {
         e.kind == K::UrlScanned || e.kind == K::ScanRejected)
         m_session->begin();
     if (e.kind == K::PrinterStatus && m_devices) set_status(m_devices->status());
+    // A print under way (sending, printing, paused for paper/jam/door) holds the idle countdown;
+    // its end (completed, failed, canceled, needs-attention) releases it (issue #13).
+    if (e.kind == K::RequestUpdate && e.name == "print")
+        m_session->hold(e.text == "sending" || e.text == "printing" || e.text == "stopped");
     if (e.kind == K::ContentChanged)
         for (auto& s : m_stack) s->invalidate();
     for (auto& f : m_event_observers) f(*this, e);

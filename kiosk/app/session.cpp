@@ -20,6 +20,18 @@ void Session::keep() {
     m_last_touch = m_clock.now();
 }
 
+void Session::hold(bool on) {
+    if (on && (m_phase == Phase::Idle || m_held)) return;
+    if (!on && !m_held) return;
+    m_held = on;
+    if (on) {
+        m_hold_start = m_clock.now();
+        if (m_phase == Phase::Countdown) m_phase = Phase::Active;
+    } else {
+        m_last_touch = m_clock.now();
+    }
+}
+
 int Session::countdown_left() const {
     if (m_phase != Phase::Countdown) return 0;
     auto left = m_timeouts.countdown - (m_clock.now() - m_countdown_start);
@@ -29,6 +41,10 @@ int Session::countdown_left() const {
 
 bool Session::update() {
     auto now = m_clock.now();
+    if (m_held) {
+        if (now - m_hold_start < m_timeouts.hold_max) return false;
+        hold(false);  // lapsed: the normal idle rules apply from here
+    }
     if (m_phase == Phase::Active && now - m_last_touch >= m_timeouts.idle) {
         m_phase = Phase::Countdown;
         m_countdown_start = now;
@@ -46,6 +62,7 @@ void Session::wipe() {
     for (auto& w : m_wipers) w();
     m_wipers.clear();
     m_phase = Phase::Idle;
+    m_held = false;
     m_last_touch = m_clock.now();
     ++m_wipes;
 }

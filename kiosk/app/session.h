@@ -20,6 +20,7 @@ struct SessionTimeouts {
     std::chrono::seconds idle{60};       ///< no touch this long → countdown (config session.idle_timeout_s)
     std::chrono::seconds countdown{10};  ///< countdown length before the wipe (session.countdown_s)
     std::chrono::seconds attract{300};   ///< idle on the home screen → attract screen (session.attract_after_s)
+    std::chrono::seconds hold_max{1800}; ///< longest a hold stops the countdown (session.print_hold_max_s)
 };
 
 class Session {
@@ -43,6 +44,14 @@ public:
     bool attract_due() const;
     /// Continue after the countdown.
     void keep();
+    /// A task the citizen is waiting for is under way (a print sending, printing, or paused for
+    /// paper, a jam or an open door): while held there is no countdown and no expiry, so a
+    /// citizen who waits as told is not wiped. Released, the idle time starts again from then
+    /// (time to take the paper). A hold longer than hold_max lapses: a printer that never
+    /// answers must not keep personal data on screen for ever. Only an active session holds;
+    /// the wipe releases it.
+    void hold(bool on);
+    bool held() const { return m_held; }
 
     /// Registers something to wipe at the end of the session (screens' personal data).
     void on_wipe(std::function<void()> fn) { m_wipers.push_back(std::move(fn)); }
@@ -63,6 +72,8 @@ private:
     Clock::time_point m_last_touch;
     Clock::time_point m_countdown_start{};
     Phase m_phase = Phase::Idle;
+    bool m_held = false;
+    Clock::time_point m_hold_start{};
     std::vector<std::function<void()>> m_wipers;
     int m_wipes = 0;
 };

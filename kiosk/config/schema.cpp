@@ -21,6 +21,7 @@ const std::vector<KeySpec>& schema() {
         // [session]
         {"session.idle_timeout_s", Type::Int, "60", "Seconds without a touch before the 'are you still there' countdown", 5, 3600},
         {"session.countdown_s", Type::Int, "10", "Seconds the countdown runs before the session is wiped", 3, 120},
+        {"session.print_hold_max_s", Type::Int, "1800", "Longest a print in progress (sending, printing, paused for paper) holds the idle countdown", 60, 86400},
         {"session.attract_after_s", Type::Int, "300", "Seconds of idle on the home screen before the attract screen", 10, 86400},
         // [paths]
         {"paths.state_dir", Type::String, "\"/var/lib/kiosk\"", "Where databases, content and print records live (overridden by --state-dir or KIOSK_STATE_DIR)"},

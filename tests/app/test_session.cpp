@@ -100,3 +100,51 @@ TEST_CASE("after a long idle the attract screen appears, and a touch brings the 
                        "expect-screen home\n");
     REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
 }
+
+TEST_CASE("a held session neither counts down nor expires, and the idle time starts again when the hold ends") {
+    VirtualClock clock;
+    Session s(clock, {60s, 10s, 300s, 1800s});
+    s.hold(true);  // nothing to hold before a citizen is here
+    CHECK_FALSE(s.held());
+    s.begin();
+    clock.advance(65s);
+    s.update();
+    REQUIRE(s.phase() == Session::Phase::Countdown);
+    s.hold(true);  // a print starts (or pauses for paper) during the countdown: the countdown stops
+    CHECK(s.held());
+    CHECK(s.phase() == Session::Phase::Active);
+    clock.advance(600s);  // ten minutes waiting for paper
+    CHECK_FALSE(s.update());
+    CHECK(s.phase() == Session::Phase::Active);
+    s.hold(false);  // printed: the citizen has the whole idle time to take the paper
+    clock.advance(59s);
+    CHECK_FALSE(s.update());
+    CHECK(s.phase() == Session::Phase::Active);
+    clock.advance(1s);
+    s.update();
+    CHECK(s.phase() == Session::Phase::Countdown);
+    clock.advance(10s);
+    CHECK(s.update());
+}
+
+TEST_CASE("a hold lapses after its limit, and the wipe releases it") {
+    VirtualClock clock;
+    Session s(clock, {60s, 10s, 300s, 1800s});
+    s.begin();
+    s.hold(true);
+    clock.advance(1799s);
+    CHECK_FALSE(s.update());
+    CHECK(s.held());
+    clock.advance(1s);
+    CHECK_FALSE(s.update());  // lapsed now: the normal idle rules from here
+    CHECK_FALSE(s.held());
+    clock.advance(60s);
+    CHECK_FALSE(s.update());
+    CHECK(s.phase() == Session::Phase::Countdown);
+    clock.advance(10s);
+    CHECK(s.update());
+    s.begin();
+    s.hold(true);
+    s.wipe();
+    CHECK_FALSE(s.held());
+}
