@@ -38,7 +38,11 @@ public:
     std::optional<std::chrono::seconds> idle_limit() const override { return kTechnicianIdle; }
 
     void build() override {
-        const auto& t = theme();
+        // Normal text size whatever the session's: large text is a citizen's choice (or the
+        // hall's default for citizens), and this much status at 1.3x does not fit in landscape.
+        ui::Theme t = theme();
+        t.text_scale = 1.0f;
+        m_t = t;
         const int m = t.margin();
         if (m_close_dialog) {
             close_dialog();
@@ -50,7 +54,7 @@ public:
         const TechnicianStatus& s = m_status;
 
         // Header: the title and which kiosk this is, below the height of the DEMO band.
-        int title_y = t.px(40);
+        int title_y = theme().px(44);  // the DEMO band grows with the session's text size
         int sub_y = title_y + t.title() + t.px(12);
         int h = std::max(sub_y + t.small() + t.px(28), t.min_target() + 40);
         auto* bar = add<ui::Label>("", t.title(), t.header_text);
@@ -113,6 +117,7 @@ public:
         for (size_t i = 0; i < actions.size(); ++i) {
             int c = int(i) % cols, r = int(i) / cols;
             auto* b = add<ui::Button>(tr(actions[i].key), actions[i].run, actions[i].style);
+            b->label_px = t.body();
             b->bounds = {ax + c * (bw + gap), ay + r * (bh + gap), bw, bh};
             b->id = actions[i].id;
             b->enabled = m_busy != actions[i].id;  // one of each at a time; the others stay usable
@@ -161,7 +166,7 @@ public:
 private:
     /// A section: its heading and its lines; returns the y below it.
     int section(const std::string& heading, const std::string& body, int x, int y, int w) {
-        const auto& t = theme();
+        const auto& t = m_t;
         y = add_text(heading, x, y, w, t.body(), t.primary, ui::Weight::Bold) + t.px(6);
         auto* l = add<ui::Label>(body, t.small(), t.text);
         l->background = t.card;
@@ -247,6 +252,7 @@ private:
         show_dialog(std::move(d));
     }
 
+    ui::Theme m_t;  ///< the theme at normal text size (build)
     TechnicianStatus m_status;
     Clock::time_point m_last_refresh{};
     std::string m_busy;    ///< the action waiting for its answer ("" none)
