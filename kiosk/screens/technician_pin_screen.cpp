@@ -24,19 +24,23 @@ public:
         const int m = t.margin();
         refresh_lock();
         // Header: the title, and 取消 on the right (the corner under the finger that held
-        // the home screen's corner stays empty).
-        int h = std::max(t.px(150), t.min_target() + 40);
+        // the home screen's corner stays empty); both below the DEMO band, which grows with
+        // the session's text size.
+        int top = t.px(44);
+        int bh = std::max(t.min_target(), t.px(96));
+        int h = top + bh + 16;
         auto* bar = add<ui::Label>("", t.title(), t.header_text);
         bar->background = t.header;
         bar->bounds = {0, 0, t.width, h};
         int bw = t.px(200);
         auto* cancel = add<ui::Button>(tr("technician.cancel"), [this] { leave(); }, ui::ButtonStyle::Header);
-        cancel->bounds = {t.width - 16 - bw, 16, bw, h - 32};
+        cancel->bounds = {t.width - 16 - bw, top, bw, bh};
         cancel->id = "cancel";
-        auto* title = add<ui::Label>(tr("technician.pin_title"), t.title(), t.header_text, ui::Weight::Bold, ui::Align::Center);
+        auto* title = add<ui::Label>(tr("technician.pin_title"), t.title(), t.header_text, ui::Weight::Bold);
         title->max_lines = 1;
-        int lw = t.width - 2 * (bw + 32);
-        title->bounds = {bw + 32, (h - t.title()) / 2 - 8, lw, t.title() + 16};
+        int lw = t.width - 2 * m - bw - 16;
+        int lh = std::min(title->measure_height(m_ctx.text(), lw), bh);
+        title->bounds = {m, top + (bh - lh) / 2, lw, lh};
 
         // Landscape: prompt on the left, keys on the right; portrait: keys under the prompt.
         bool wide = t.landscape();
