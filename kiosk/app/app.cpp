@@ -358,9 +358,37 @@ void App::handle_event(const screens::AppEvent& e) {
     m_dirty = true;
 }
 
+bool App::in_hold_corner(int x, int y) const {
+    // A square at the top-left, over the hall's name on the home screen (nothing to tap there).
+    int side = m_theme.px(180);
+    return x >= 0 && y >= 0 && x < side && y < side;
+}
+
+void App::check_corner_hold() {
+    if (!m_hold_since || m_clock->now() - *m_hold_since < kCornerHold) return;
+    m_hold_since.reset();
+    if (!m_corner_hold || screen_name() != "home" || m_countdown) return;
+    // The finger is still down: its lift must not tap whatever the PIN pad shows under it.
+    m_swallow_touch = true;
+    m_corner_hold(*this);
+    m_dirty = true;
+}
+
 void App::inject_pointer(screens::Screen* s, ui::PointerEvent::Kind kind, int x, int y) {
+    using K = ui::PointerEvent::Kind;
     ui::PointerEvent pe{kind, x, y, m_clock->now()};
-    if (kind == ui::PointerEvent::Kind::Down) m_session->touch();
+    if (kind == K::Down) m_session->touch();
+    if (kind == K::Down) {
+        m_swallow_touch = false;
+        if (screen_name() == "home" && !m_countdown && in_hold_corner(x, y)) m_hold_since = m_clock->now();
+        else m_hold_since.reset();
+    } else if (kind == K::Up || !in_hold_corner(x, y)) {
+        m_hold_since.reset();
+    }
+    if (m_swallow_touch) {
+        if (kind == K::Up) m_swallow_touch = false;
+        return;
+    }
     if (m_countdown) {
         m_countdown->on_pointer(pe);
     } else if (s) {
@@ -371,6 +399,17 @@ void App::inject_pointer(screens::Screen* s, ui::PointerEvent::Kind kind, int x,
 
 void App::tap(int x, int y) {
     inject_pointer(screen(), ui::PointerEvent::Kind::Down, x, y);
+    inject_pointer(screen(), ui::PointerEvent::Kind::Up, x, y);
+}
+
+void App::hold(VirtualClock& clock, int x, int y, double seconds) {
+    using namespace std::chrono;
+    inject_pointer(screen(), ui::PointerEvent::Kind::Down, x, y);
+    auto total = duration_cast<milliseconds>(duration<double>(seconds));
+    for (auto done = milliseconds(0); done < total; done += milliseconds(50)) {
+        clock.advance(std::min<milliseconds>(milliseconds(50), total - done));
+        frame();
+    }
     inject_pointer(screen(), ui::PointerEvent::Kind::Up, x, y);
 }
 
@@ -439,6 +478,19 @@ void App::show_countdown() {
 }
 
 void App::update_session() {
+    if (auto limit = screen() ? screen()->idle_limit() : std::nullopt) {
+        // A screen with its own limit (the technician's): no countdown, it simply ends.
+        if (m_countdown) {
+            m_countdown.reset();
+            m_countdown_shown = -1;
+            m_dirty = true;
+        }
+        if (m_session->idle_for() >= *limit) {
+            LOG_INFO("app") << "screen '" << screen_name() << "' ended after " << limit->count() << " s without a touch";
+            end_session();
+        }
+        return;
+    }
     if (m_session->update()) {
         end_session();
         return;
@@ -474,6 +526,7 @@ void App::frame(bool force_draw) {
         else handle_device_input(std::move(std::get<DeviceInput>(item)));
     }
     process_intents();
+    check_corner_hold();
     update_session();
     process_intents();
     m_retired.clear();

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -75,6 +76,9 @@ public:
     // --- for the script runner and tests ---
     void inject_pointer(screens::Screen*, ui::PointerEvent::Kind, int x, int y);
     void tap(int x, int y);
+    /// Press at (x, y), keep the finger there while the clock advances `seconds` in frames of
+    /// 50 ms, then lift: the corner hold that opens the technician's PIN pad (script `hold`).
+    void hold(VirtualClock& clock, int x, int y, double seconds);
     void type_text(const std::string& text);
     /// Visible widgets, the app's own overlay (countdown dialog) first.
     std::vector<ui::Widget*> visible_widgets() const;
@@ -130,6 +134,12 @@ public:
     /// every screen navigated to (usage statistics).
     void observe_events(std::function<void(App&, const screens::AppEvent&)> f) { m_event_observers.push_back(std::move(f)); }
     void observe_navigation(std::function<void(App&, const std::string&)> f) { m_nav_observers.push_back(std::move(f)); }
+    /// The hidden gesture: a finger held kCornerHold in the top-left corner of the home screen
+    /// calls `f` (the technician module opens its PIN pad). None set: the gesture does nothing.
+    void on_corner_hold(std::function<void(App&)> f) { m_corner_hold = std::move(f); }
+    /// How long the corner must be held, and the corner's side (layout pixels). Five seconds:
+    /// no citizen rests a finger on an empty title that long by chance; a technician knows to.
+    static constexpr std::chrono::seconds kCornerHold{5};
 
     void navigate(const std::string& name, const std::map<std::string, std::string>& args = {});
     void go_home();
@@ -149,6 +159,8 @@ private:
     void draw_demo_band(ui::Canvas& c);
     void show_countdown();
     void notify_systemd();
+    bool in_hold_corner(int x, int y) const;
+    void check_corner_hold();
 
     config::Config m_config;
     AppOptions m_opts;
@@ -184,6 +196,9 @@ private:
     bool m_quit = false;
     int m_exit_code = 0;
     bool m_pointer_down = false;
+    std::function<void(App&)> m_corner_hold;
+    std::optional<Clock::time_point> m_hold_since;  ///< a finger is down in the corner since
+    bool m_swallow_touch = false;  ///< the finger that opened the PIN pad: ignored until lifted
     Uint64 m_frames = 0;
     Uint32 m_wake_event = 0;
     float m_scale = 1.0f;

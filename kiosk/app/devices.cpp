@@ -361,9 +361,23 @@ Devices::Health Devices::health() const {
     } else {
         h.printer_state = m_impl->printer_driver == "none" ? "none" : "offline";
     }
+    if (m_impl->print)
+        for (const auto& sup : m_impl->print->printer().status().supplies) h.supplies.emplace_back(sup.name, sup.level);
     h.reader = m_impl->reader ? idcard::reader_state_name(m_impl->reader->state()) : "none";
     h.scanner = m_impl->scanner ? scanner::scanner_state_name(m_impl->scanner->state()) : "none";
     return h;
+}
+
+std::vector<Devices::JobSummary> Devices::recent_jobs(size_t limit) const {
+    std::vector<JobSummary> out;
+    if (!m_impl->print) return out;
+    auto jobs = m_impl->print->history(limit);
+    if (!jobs) {
+        LOG_WARN("devices") << "print journal: " << jobs.error().message;
+        return out;
+    }
+    for (const auto& j : *jobs) out.push_back({j.name, printer::phase_name(j.phase), j.reason, j.created_ms});
+    return out;
 }
 
 std::string Devices::describe() const {

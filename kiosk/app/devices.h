@@ -65,8 +65,16 @@ public:
         std::string printer_state;
         std::vector<std::string> printer_reasons;
         std::string reader, scanner;
+        std::vector<std::pair<std::string, int>> supplies;  ///< name and level in percent (-1 unknown)
     };
     Health health() const;
+    /// The print journal's newest jobs (technician screen): kind, phase, reason, created (wall
+    /// ms). Reads the journal's SQLite file; empty without a printer.
+    struct JobSummary {
+        std::string name, phase, reason;
+        int64_t created_ms = 0;
+    };
+    std::vector<JobSummary> recent_jobs(size_t limit) const;
     /// A line per device for logs and health: "printer: sim ready", …
     std::string describe() const;
 

@@ -26,6 +26,7 @@ struct CommandSpec {
 const CommandSpec kCommands[] = {
     {"tap", 1, 2, "tap X Y | tap \"visible text\""},
     {"drag", 4, 5, "drag X1 Y1 X2 Y2 [SECONDS]"},
+    {"hold", 3, 3, "hold X Y SECONDS   (press, keep the finger there while virtual time passes, lift)"},
     {"type", 1, 1, "type TEXT"},
     {"wait", 1, 1, "wait SECONDS"},
     {"wait-for", 1, 2, "wait-for \"text\" [SECONDS]"},
@@ -238,6 +239,11 @@ Result<Script> parse_script(const std::string& text, const std::string& path) {
             errors += where + cmd + ": SECONDS must be a number >= 0\n";
             continue;
         }
+        if (cmd == "hold" && !(parse_number(step.args[0], num) && parse_number(step.args[1], num) &&
+                               parse_number(step.args[2], num) && num >= 0)) {
+            errors += where + "hold needs X Y SECONDS (numbers, SECONDS >= 0)\n";
+            continue;
+        }
         if (cmd == "drag") {
             bool ok = true;
             for (const auto& a : step.args) ok &= parse_number(a, num);
@@ -319,6 +325,9 @@ Status run_script(App& app, VirtualClock& clock, const Script& script, const Scr
                                    y1 + (y2 - y1) * i / steps);
             }
             app.inject_pointer(app.screen(), ui::PointerEvent::Kind::Up, x2, y2);
+            settle();
+        } else if (s.command == "hold") {
+            app.hold(clock, int(std::stod(s.args[0])), int(std::stod(s.args[1])), std::stod(s.args[2]));
             settle();
         } else if (s.command == "type") {
             app.type_text(a0);

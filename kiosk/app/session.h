@@ -40,6 +40,8 @@ public:
     /// Advances the phase from the clock. Returns true when the session has just expired
     /// (the caller wipes and goes home).
     bool update();
+    /// How long since the last touch, key or scan.
+    Clock::duration idle_for() const { return m_clock.now() - m_last_touch; }
     /// True when the home screen has been idle long enough for the attract screen.
     bool attract_due() const;
     /// Continue after the countdown.

@@ -41,7 +41,7 @@ struct PendingCall {
 struct SyncModule {
     std::shared_ptr<sync::Outbox> outbox;
     std::shared_ptr<sync::Uploader> uploader;
-    std::unique_ptr<sync::ContentUpdater> content;
+    std::shared_ptr<sync::ContentUpdater> content;
     std::unique_ptr<sync::Heartbeat> heartbeat;
     std::shared_ptr<SyncStatus> status = std::make_shared<SyncStatus>();
     sync::PlatformSettings settings;
@@ -149,7 +149,7 @@ void handle_call_staff(App& app, const screens::Intent& i) {
 /// The uploader's status changed (uploader thread): snapshot for the UI and, while the link
 /// is up, a pending call for staff is sent directly again (for the ticket on screen).
 void on_uploader_status(App* app, const sync::UploaderStatus& s) {
-    g_module->status->set({s.link == sync::Link::Online, s.depth, s.dead_letters, s.alarm});
+    g_module->status->set({s.link == sync::Link::Online, s.depth, s.dead_letters, s.alarm, s.last_success_ms});
     std::optional<PendingCall> resend;
     {
         std::lock_guard lock(g_module->mutex);
@@ -226,7 +226,8 @@ void on_app_event(App& app, const AppEvent& e) {
 
 /// A service screen was opened: one usage record (screen name only, never who).
 void on_navigate(App& app, const std::string& screen) {
-    if (screen == "home" || screen == "attract" || !g_module) return;
+    // The technician's screens are not a service citizens use (their audit records say enough).
+    if (screen == "home" || screen == "attract" || screen.rfind("technician", 0) == 0 || !g_module) return;
     sync::Record r{"usage", sync::Priority::Usage, "",
                    nlohmann::json{{"event", "open"}, {"screen", screen}, {"count", 1}}.dump()};
     auto outbox = g_module->outbox;
@@ -273,13 +274,18 @@ Status start_sync(App& app) {
         return {};
     }
     m.uploader = std::move(uploader.value());
+    app.app_services().uploader = m.uploader;
     m.uploader->set_status_callback([a](const sync::UploaderStatus& s) { on_uploader_status(a, s); });
     if (auto r = m.uploader->start(); !r) LOG_ERROR("sync") << "uploader: " << r.error().message;
 
     auto content = sync::ContentUpdater::create(m.settings, sync::ContentUpdateOptions::from_config(cfg),
                                                 sync::content_importer_for(cfg.state_dir() + "/content", cfg.list("content.signing_keys")));
-    if (content) m.content = std::move(content.value());
-    else LOG_ERROR("sync") << "content updates off: " << content.error().message;
+    if (content) {
+        m.content = std::move(content.value());
+        app.app_services().content_updater = m.content;
+    } else {
+        LOG_ERROR("sync") << "content updates off: " << content.error().message;
+    }
 
     sync::HeartbeatCallbacks cb;
     cb.health = [a] { return device_health(a); };

@@ -13,6 +13,8 @@
 
 namespace kiosk::sync {
 class Outbox;
+class Uploader;
+class ContentUpdater;
 }
 
 namespace kiosk {
@@ -33,6 +35,7 @@ public:
         bool online = false;
         int64_t depth = 0, dead_letters = 0;
         bool alarm = false;
+        int64_t last_success_ms = 0;  ///< wall ms of the last batch the platform took (0: never)
     };
     Snapshot get() const {
         std::lock_guard lock(m_mutex);
@@ -55,6 +58,8 @@ struct AppServices {
     std::shared_ptr<SyncStatus> sync_status;               ///< any thread
     /// The script step `copier CONDITION`: a simulated scanner fault (copy module; sim driver only).
     std::function<Status(const std::string&)> simulate_copier;
+    std::shared_ptr<sync::Uploader> uploader;              ///< wake() after requeuing; null: not started
+    std::shared_ptr<sync::ContentUpdater> content_updater; ///< update() on a worker; null: off
 };
 
 /// Exit code of the kiosk after a remote "restart" command: systemd restarts the unit

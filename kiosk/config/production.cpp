@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "kiosk/config/technician_pin.h"
+
 namespace kiosk::config {
 
 namespace {
@@ -90,6 +92,13 @@ std::vector<Problem> production_problems(const Config& c) {
         out.push_back({"platform.token", "is missing and there is no client certificate: the platform cannot tell this kiosk"});
     if (c.str("printer.driver") == "cups" && c.str("printer.uri").empty())
         out.push_back({"printer.uri", "is empty: name the CUPS queue or the printer's IPP URI"});
+    // Without a PIN nobody can open technician mode at the machine (test page, dead letters,
+    // restart): the hall would need a keyboard and a shell for every visit.
+    const std::string& pin = c.str("technician.pin_hash");
+    if (pin.empty())
+        out.push_back({"technician.pin_hash", "is missing: set the technician PIN with kioskctl admin set-pin"});
+    else if (!is_pin_hash(pin))
+        out.push_back({"technician.pin_hash", "is not an Argon2id hash: set the PIN again with kioskctl admin set-pin"});
     std::string dir = c.state_dir();
     struct stat st {};
     if (::stat(dir.c_str(), &st) == 0) {

@@ -34,7 +34,8 @@ std::vector<Problem> toy_problems(const Config& c);
 
 /// Everything that stops this configuration from serving a hall: demo mode itself, the toy
 /// problems (checked as if in production mode), the demo kiosk id, the placeholder platform URL, a missing seal
-/// or content key, a CUPS printer without a queue, a state directory others can read.
+/// or content key, a CUPS printer without a queue, a missing or malformed technician PIN hash,
+/// a state directory others can read.
 std::vector<Problem> production_problems(const Config& c);
 
 /// "key: message" lines, one a problem.

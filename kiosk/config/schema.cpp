@@ -78,6 +78,8 @@ const std::vector<KeySpec>& schema() {
         // [content]
         {"content.signing_keys", Type::StringList, "[]", "Ed25519 public keys (base64) of the publishers whose signed content bundles this kiosk installs (kioskctl content keygen)"},
         {"content.seed_bundle", Type::String, "\"\"", "Signed bundle folder installed at start when no content is installed yet (first boot)"},
+        // [technician]
+        {"technician.pin_hash", Type::String, "\"\"", "Argon2id hash of the technician PIN (kioskctl admin set-pin writes it; empty: no technician mode at the machine)"},
         // [wayfinding]
         {"wayfinding.kiosk_node", Type::String, "\"\"", "Map node where this kiosk stands (empty: the map's default kiosk node)"},
         {"wayfinding.facing_deg", Type::Double, "0.0", "Direction the citizen faces when looking at the screen, degrees clockwise from map north"},

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
+#include <chrono>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
@@ -123,6 +125,9 @@ public:
     virtual void on_tick(Clock::time_point) {}
     /// Called when the screen is left for good (personal data it holds must go).
     virtual void on_leave() {}
+    /// A screen that ends by itself after this long without a touch, with no "are you still
+    /// there" countdown (the technician's screens); none: the citizen's session timers apply.
+    virtual std::optional<std::chrono::seconds> idle_limit() const { return std::nullopt; }
 
     void invalidate() { m_dirty = true; }
     // Used by the app:

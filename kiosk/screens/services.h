@@ -1,4 +1,4 @@
-// The services a screen may read, typed: live content and search, the hall map, the platform's notice, the kiosk's location.
+// The services a screen may read, typed: live content and search, the hall map, the platform's notice, the kiosk's location, the technician's status.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +13,7 @@ class SearchIndex;
 namespace kiosk::screens {
 
 struct WayfindingService;
+struct TechnicianService;
 
 /// A notice sent by the platform (show-notice): shown on the home screen until `until_ms`
 /// (wall time, milliseconds since the epoch).
@@ -30,6 +31,7 @@ struct ScreenServices {
     std::shared_ptr<WayfindingService> wayfinding;         ///< hall map of the live version
     std::shared_ptr<const RemoteNotice> remote_notice;     ///< null: no notice
     std::string kiosk_location;                            ///< kiosk.location, shown on 呼叫帮办
+    std::shared_ptr<TechnicianService> technician;         ///< null: no technician PIN configured
 };
 
 }  // namespace kiosk::screens

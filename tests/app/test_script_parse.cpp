@@ -52,3 +52,14 @@ TEST_CASE("wrong arguments name the line and the usage") {
     CHECK(m.find("t.ks:5: usage: card NAME") != std::string::npos);
     CHECK(m.find("t.ks:6: usage: expect") != std::string::npos);
 }
+
+TEST_CASE("hold takes X Y SECONDS as numbers and names the line otherwise") {
+    auto s = parse_script("hold 40 60 5\nhold 40 60 0.5\n", "t.ks");
+    REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
+    CHECK(s->steps[0].args == std::vector<std::string>{"40", "60", "5"});
+    for (const char* bad : {"hold 40 60\n", "hold 40 sixty 5\n", "hold 40 60 -1\n", "hold 40 60 5 6\n"}) {
+        auto r = parse_script(bad, "t.ks");
+        REQUIRE_FALSE(r.ok());
+        CHECK_MESSAGE(r.error().message.find("t.ks:1") != std::string::npos, bad);
+    }
+}

@@ -93,9 +93,10 @@ TEST_CASE("kioskctl config check --production on the shipped kiosk.toml names ev
     ::mkdir(state.c_str(), 0755);
     auto shipped = run_process({ctl(), "--state-dir", state, "config", "check", "--production", repo("config/kiosk.toml")});
     CHECK(shipped.exit_code == 1);
+    CHECK(shipped.output.find("technician.pin_hash: is missing") != std::string::npos);
     CHECK(shipped.output.find("not ready for production") != std::string::npos);
     for (const char* key : {"kiosk.id:", "platform.url:", "platform.seal_public_key:", "platform.content_public_key:",
-                            "platform.token:", "printer.uri:", "paths.state_dir:"})
+                            "platform.token:", "printer.uri:", "technician.pin_hash:", "paths.state_dir:"})
         CHECK_MESSAGE(shipped.output.find(key) != std::string::npos, key, "\n", shipped.output);
     // Without --production the shipped file is one the kiosk would start with (no toys in it).
     auto plain = run_process({ctl(), "--state-dir", state, "config", "check", repo("config/kiosk.toml")});
@@ -115,6 +116,9 @@ TEST_CASE("kioskctl config check --production on the shipped kiosk.toml names ev
     replace("content_public_key = \"\"", std::string("content_public_key = \"") + kHallContentKey + "\"");
     replace("token = \"\"", "token = \"k-3b1f\"");
     write_file(dir / "complete.toml", text);
+    // The PIN, as a technician sets it: twice on stdin, never on the command line.
+    auto pin = run_process_with_input({ctl(), "admin", "set-pin", dir / "complete.toml"}, "739146\n739146\n");
+    CHECK_MESSAGE(pin.exit_code == 0, pin.output);
     ::chmod(state.c_str(), 0700);
     auto complete = run_process({ctl(), "--state-dir", state, "config", "check", "--production", dir / "complete.toml"});
     CHECK_MESSAGE(complete.exit_code == 0, complete.output);

@@ -15,12 +15,21 @@
 
 namespace kiosk::test {
 
-ProcessResult run_process(const std::vector<std::string>& argv, int timeout_s) {
+namespace {
+ProcessResult run(const std::vector<std::string>& argv, int timeout_s, const std::string* input) {
     ProcessResult r;
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) return r;
+    // Input small enough for the pipe's buffer (64 KB) goes in before the child starts.
+    int in[2] = {-1, -1};
+    if (input) {
+        if (input->size() > 60000 || pipe2(in, O_CLOEXEC) != 0) return r;
+        if (write(in[1], input->data(), input->size()) != ssize_t(input->size())) return r;
+        close(in[1]);
+    }
     pid_t pid = fork();
     if (pid == 0) {
+        if (input) dup2(in[0], 0);
         dup2(fds[1], 1);
         dup2(fds[1], 2);
         std::vector<char*> args;
@@ -30,6 +39,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, int timeout_s) {
         _exit(127);
     }
     close(fds[1]);
+    if (input) close(in[0]);
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
     char buf[4096];
     for (;;) {
@@ -50,6 +60,13 @@ ProcessResult run_process(const std::vector<std::string>& argv, int timeout_s) {
     waitpid(pid, &status, 0);
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return r;
+}
+}  // namespace
+
+ProcessResult run_process(const std::vector<std::string>& argv, int timeout_s) { return run(argv, timeout_s, nullptr); }
+
+ProcessResult run_process_with_input(const std::vector<std::string>& argv, const std::string& input, int timeout_s) {
+    return run(argv, timeout_s, &input);
 }
 
 TempDir::TempDir(const std::string& prefix) {

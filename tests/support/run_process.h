@@ -13,6 +13,8 @@ struct ProcessResult {
 
 /// Runs argv[0] with arguments (no shell), waits at most `timeout_s` seconds.
 ProcessResult run_process(const std::vector<std::string>& argv, int timeout_s = 120);
+/// The same with `input` (at most 60 KB) on the program's stdin.
+ProcessResult run_process_with_input(const std::vector<std::string>& argv, const std::string& input, int timeout_s = 120);
 
 /// A fresh directory under /tmp, removed when the object goes away.
 class TempDir {

@@ -9,7 +9,7 @@
 
 #include "kiosk/content/content_data.h"
 #include "kiosk/content/signing.h"
-#include "pdf_writer.h"
+#include "drivers/printer/pdf_writer.h"
 
 namespace fs = std::filesystem;
 using ojson = nlohmann::ordered_json;
@@ -17,7 +17,7 @@ using ojson = nlohmann::ordered_json;
 namespace {
 
 std::string form_pdf(const ojson& f) {
-    kiosk::tools::PdfWriter pdf;
+    kiosk::printer::PdfWriter pdf;
     pdf.begin_page();
     const std::string en = f.value("title_en", f.value("id", ""));
     pdf.text(60, 780, 18, en, true);

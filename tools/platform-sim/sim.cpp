@@ -39,7 +39,7 @@ void reply_error(httplib::Response& res, int status, const std::string& code, co
     reply_json(res, status, {{"error", code}, {"message", message}});
 }
 
-const std::vector<std::string> kKinds = {"print-audit", "rating", "call-staff", "health", "usage", "test"};
+const std::vector<std::string> kKinds = {"print-audit", "technician-audit", "rating", "call-staff", "health", "usage", "test"};
 const std::vector<std::string> kClasses = {"call-staff", "audit", "rating", "health", "usage"};
 bool one_of(const std::string& s, const std::vector<std::string>& v) { return std::find(v.begin(), v.end(), s) != v.end(); }
 }  // namespace

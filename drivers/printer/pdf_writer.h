@@ -1,10 +1,10 @@
-// A minimal PDF 1.4 writer: A4 pages with Helvetica text, lines and boxes, and a Unicode title.
+// A minimal PDF 1.4 writer: A4 pages with Helvetica text, lines and boxes, and a Unicode title (the demo forms, the technician's test page).
 #pragma once
 
 #include <string>
 #include <vector>
 
-namespace kiosk::tools {
+namespace kiosk::printer {
 
 /// Builds a small, valid PDF (xref offsets computed) without any library. Text is Latin-1
 /// only (Helvetica, WinAnsi); Chinese goes in the document title (UTF-16BE metadata).
@@ -22,4 +22,4 @@ private:
     std::vector<std::string> m_pages;  ///< content streams
 };
 
-}  // namespace kiosk::tools
+}  // namespace kiosk::printer

@@ -2,10 +2,10 @@
 #include "pdf_writer.h"
 
 #include <cstdio>
+#include <vector>
 
-#include "kiosk/content/pinyin.h"
 
-namespace kiosk::tools {
+namespace kiosk::printer {
 
 namespace {
 std::string num(double v) {
@@ -21,11 +21,34 @@ std::string escape(const std::string& s) {
     }
     return out;
 }
+/// Code points of UTF-8 text; a malformed byte becomes U+FFFD (metadata only: never fails).
+std::vector<char32_t> code_points(const std::string& s) {
+    std::vector<char32_t> out;
+    for (size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        int n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+        if (n < 0 || i + size_t(n) >= s.size()) {
+            out.push_back(0xFFFD);
+            ++i;
+            continue;
+        }
+        char32_t cp = n == 0 ? c : c & (0x3F >> n);
+        bool ok = true;
+        for (int k = 1; k <= n; ++k) {
+            unsigned char cc = static_cast<unsigned char>(s[i + size_t(k)]);
+            if ((cc & 0xC0) != 0x80) ok = false;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        out.push_back(ok ? cp : 0xFFFD);
+        i += ok ? size_t(n) + 1 : 1;
+    }
+    return out;
+}
 /// <FEFF....>: a PDF text string in UTF-16BE with a byte-order mark.
 std::string utf16_hex(const std::string& utf8) {
     std::string out = "<FEFF";
     char buf[16];
-    for (char32_t cp : kiosk::content::utf8_to_u32(utf8)) {
+    for (char32_t cp : code_points(utf8)) {
         if (cp >= 0x10000) {
             cp -= 0x10000;
             std::snprintf(buf, sizeof buf, "%04X%04X", unsigned(0xD800 + (cp >> 10)), unsigned(0xDC00 + (cp & 0x3FF)));
@@ -67,7 +90,7 @@ std::string PdfWriter::finish(const std::string& title, const std::string& subje
     objs.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
     objs.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
     objs.push_back("<< /Title " + utf16_hex(title) + " /Subject " + utf16_hex(subject) +
-                   " /Producer (kiosk make-forms) >>");
+                   " /Producer (kiosk) >>");
     for (size_t i = 0; i < n; ++i) {
         std::string content = m_pages.empty() ? std::string() : m_pages[i];
         objs.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> "
@@ -92,4 +115,4 @@ std::string PdfWriter::finish(const std::string& title, const std::string& subje
     return out;
 }
 
-}  // namespace kiosk::tools
+}  // namespace kiosk::printer
