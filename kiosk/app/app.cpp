@@ -137,6 +137,13 @@ Status App::init() {
     set_status(m_devices->status());
     phase("devices");
 
+    if (!m_opts.out_of_service.empty()) {
+        // Nothing to serve with: no modules, only the screen that says so.
+        screens::register_all_screens();
+        provide("out_of_service_problem", m_opts.out_of_service);
+        navigate("home");
+        return {};
+    }
     for (const auto& m : modules()) {
         if (auto r = m.start(*this); !r) LOG_ERROR("app") << "module " << m.name << " did not start: " << r.error().message;
         else m_started_modules.push_back(&m);
@@ -157,19 +164,33 @@ void App::run_async(std::function<screens::AppEvent()> work) {
 }
 
 void App::set_status(screens::AppStatus s) {
+    s.platform_online = m_status.platform_online;
+    s.platform_down = m_status.platform_down;
     m_status = std::move(s);
+    m_dirty = true;
+}
+
+void App::set_platform_state(bool online, bool down) {
+    if (m_status.platform_online == online && m_status.platform_down == down) return;
+    m_status.platform_online = online;
+    m_status.platform_down = down;
+    LOG_INFO("app") << "platform " << (down ? "unreachable: services that need it are paused" : online ? "reachable" : "unknown");
+    for (auto& s : m_stack) s->invalidate();
     m_dirty = true;
 }
 
 void App::emit(screens::Intent i) { m_intents.push_back(std::move(i)); }
 
-void App::navigate(const std::string& name, const std::map<std::string, std::string>& args) {
+void App::navigate(const std::string& wanted, const std::map<std::string, std::string>& args) {
+    // Out of service: every way home (idle wipe, attract, the home button) ends here.
+    const std::string name = m_opts.out_of_service.empty() ? wanted : "out_of_service";
+    if (name == "out_of_service" && screen_name() == name) return;
     auto s = screens::make_screen(name, *this, args);
     if (!s) {
         LOG_ERROR("app") << "no screen named '" << name << "'";
         return;
     }
-    if (name != "home" && name != "attract") m_session->begin();
+    if (name != "home" && name != "attract" && name != "out_of_service") m_session->begin();
     m_stack.push_back(std::move(s));
     m_dirty = true;
     for (auto& f : m_nav_observers) f(*this, name);
@@ -374,6 +395,19 @@ void App::frame(bool force_draw) {
     if (m_dirty || force_draw) draw();
 }
 
+void App::draw_config_banner(ui::Canvas& c) {
+    // For the technician, not the citizen: small, at the top, and the kiosk works on.
+    if (m_opts.config_problem.empty() || screen_name() == "attract") return;
+    const auto& t = m_theme;
+    ui::Label banner(m_strings.tr("technician.config_fallback"), t.small(), t.warning_text, ui::Weight::Bold, ui::Align::Center);
+    banner.padding = t.px(8);
+    banner.background = t.warning_bg;
+    int h = banner.measure_height(*m_text, t.width);
+    banner.bounds = {0, 0, t.width, h};
+    banner.id = "config-fallback";
+    banner.draw(c);
+}
+
 void App::draw_status_banner(ui::Canvas& c) {
     if (m_status.printer_message_key.empty()) return;
     const auto& t = m_theme;
@@ -399,6 +433,7 @@ void App::draw() {
         if (screen()->tick(m_clock->now())) m_dirty = true;
     }
     if (screen_name() != "attract") draw_status_banner(canvas);
+    draw_config_banner(canvas);
     if (m_countdown) m_countdown->draw(canvas);
     SDL_RenderPresent(m_renderer);
     ++m_frames;
@@ -417,6 +452,8 @@ nlohmann::json App::dump() const {
     }
     if (!m_status.printer_message_key.empty() && screen_name() != "attract")
         widgets.push_back({{"type", "banner"}, {"id", "printer-status"}, {"text", m_strings.tr(m_status.printer_message_key)}});
+    if (!m_opts.config_problem.empty() && screen_name() != "attract")
+        widgets.push_back({{"type", "banner"}, {"id", "config-fallback"}, {"text", m_strings.tr("technician.config_fallback")}});
     if (m_countdown) m_countdown->dump(widgets);
     return {{"screen", screen_name()},
             {"language", m_session->language},

@@ -28,6 +28,12 @@ struct AppOptions {
     bool headless = false;       ///< SDL offscreen driver, software renderer
     std::shared_ptr<Clock> clock;///< a VirtualClock for scripted runs
     std::string assets_dir;
+    /// Non-empty: the configuration could not be loaded and there is no last good one. The
+    /// kiosk shows only the 暂停服务 screen, with this text for a technician (issue 19).
+    std::string out_of_service;
+    /// Non-empty: running on the last good configuration because the given one failed; a
+    /// banner for technicians says so (and this text is in the health report).
+    std::string config_problem;
 };
 
 /// Events from other threads, handed to the UI thread in order.
@@ -75,6 +81,7 @@ public:
     const config::Config& config() const { return m_config; }
     /// The assets folder (string catalogs, demo data) the app was started with.
     const std::string& assets_dir() const { return m_opts.assets_dir; }
+    const AppOptions& options() const { return m_opts; }
     SDL_Renderer* renderer() const { return m_renderer; }
     Uint64 frames_drawn() const { return m_frames; }
 
@@ -91,7 +98,10 @@ public:
     void provide(const std::string& name, std::any service) { m_services_by_name[name] = std::move(service); }
     /// Runs `work` on a worker thread and posts its AppEvent back to the UI thread.
     void run_async(std::function<screens::AppEvent()> work);
+    /// Device status (from Devices::status()); the platform fields are kept.
     void set_status(screens::AppStatus s);
+    /// The platform's reachability (sync module, UI thread).
+    void set_platform_state(bool online, bool down);
     /// Handles service requests from screens (print, certificates, case lookup, …).
     using RequestHandler = std::function<void(App&, const screens::Intent&)>;
     void on_request(const std::string& name, RequestHandler h) { m_request_handlers[name] = std::move(h); }
@@ -114,6 +124,7 @@ private:
     void update_session();
     void draw();
     void draw_status_banner(ui::Canvas& c);
+    void draw_config_banner(ui::Canvas& c);
     void show_countdown();
 
     config::Config m_config;

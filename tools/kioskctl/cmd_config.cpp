@@ -70,6 +70,11 @@ int run_config(Context& ctx) {
         std::fprintf(stderr, "%s\n", cfg.error().message.c_str());
         return 1;
     }
+    // What the kiosk would refuse at start-up, refused here too (issue 19).
+    if (auto st = config::check_for_kiosk(*cfg); !st) {
+        std::fprintf(stderr, "%s\n", st.error().message.c_str());
+        return 1;
+    }
     std::printf("%s: OK\n", ctx.args[1].c_str());
     return 0;
 }

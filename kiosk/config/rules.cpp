@@ -1,0 +1,56 @@
+// What the kiosk refuses to run on although every key parses: the platform URL policy and the seal key (one place, for the kiosk and `config check`).
+#include <cctype>
+
+#include "config.h"
+
+namespace kiosk::config {
+
+bool is_local_http_url(std::string_view url) {
+    // The whole host, so "http://127.0.0.1.example.com" is not mistaken for the loopback.
+    for (std::string_view host : {"http://127.0.0.1", "http://localhost"}) {
+        if (url.substr(0, host.size()) != host) continue;
+        if (url.size() == host.size()) return true;
+        char next = url[host.size()];
+        if (next == ':' || next == '/') return true;
+    }
+    return false;
+}
+
+Status check_platform_url(std::string_view url) {
+    if (url.rfind("https://", 0) == 0 && url.size() > 8) return {};
+    if (is_local_http_url(url)) return {};
+    return make_error(Errc::InvalidInput,
+                      "platform.url \"" + std::string(url) + "\": must be https:// (http:// only for 127.0.0.1 and localhost)");
+}
+
+namespace {
+/// A base64 X25519 public key: 32 bytes, 44 characters ending in one '='.
+bool looks_like_key32(std::string_view b64) {
+    if (b64.size() != 44 || b64[43] != '=') return false;
+    for (size_t i = 0; i < 43; ++i) {
+        unsigned char c = static_cast<unsigned char>(b64[i]);
+        if (!(std::isalnum(c) || c == '+' || c == '/')) return false;
+    }
+    return true;
+}
+}  // namespace
+
+Status check_for_kiosk(const Config& c) {
+    std::vector<std::string> problems;
+    const std::string& url = c.str("platform.url");
+    if (auto r = check_platform_url(url); !r) problems.push_back(r.error().message);
+    const std::string& seal = c.str("platform.seal_public_key");
+    if (!seal.empty() && !looks_like_key32(seal))
+        problems.push_back("platform.seal_public_key: not a base64 X25519 public key (44 characters ending in '=')");
+    // Against a real platform (https) every certificate print needs its audit record sealed,
+    // and a call for staff queued without it would promise 网络恢复后会通知工作人员 on a kiosk
+    // that can never deliver an audit: refuse now rather than fail in front of a citizen.
+    if (seal.empty() && url.rfind("https://", 0) == 0)
+        problems.push_back("platform.seal_public_key: missing; a kiosk that talks to a real platform (https) must seal personal data");
+    if (problems.empty()) return {};
+    std::string all;
+    for (const auto& p : problems) all += (all.empty() ? "" : "\n") + (c.source().empty() ? std::string() : c.source() + ": ") + p;
+    return make_error(Errc::InvalidInput, all);
+}
+
+}  // namespace kiosk::config
