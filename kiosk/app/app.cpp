@@ -272,7 +272,7 @@ void App::process_intents() {
 void App::handle_event(const screens::AppEvent& e) {
     using K = screens::AppEvent::Kind;
     if (e.kind == K::CardRead || e.kind == K::Scanned) m_session->begin();
-    if (e.kind == K::PrinterStatus) set_status(m_devices->status());
+    if (e.kind == K::PrinterStatus || e.kind == K::ReaderFault) set_status(m_devices->status());
     if (e.kind == K::ContentChanged)
         for (auto& s : m_stack) s->invalidate();
     for (auto& f : m_event_observers) f(*this, e);

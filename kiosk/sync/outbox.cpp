@@ -211,7 +211,8 @@ Result<std::string> Outbox::post(const Record& record) {
     auto tx = TRY(db::Transaction::begin(m_db));
     auto key = TRY(enqueue(m_db, record));
     TRY(tx.commit());
-    note_depth(false);
+    // No count write here: a single post is the citizen's latency path, and the uploader,
+    // woken by every post, writes the count on its pass (OutboxQueue::stats).
     return key;
 }
 
@@ -307,6 +308,8 @@ Result<OutboxStats> OutboxQueue::stats() {
         else if (k.rfind("evicted.", 0) == 0)
             if (auto p = parse_priority(std::string_view(k).substr(8))) s.evicted[int(*p)] = meta.int64(1);
     }
+    // The durable count follows what the uploader sees on every pass (written on change only).
+    if (s.depth != read_expected_depth(m_db.path())) (void)write_expected_depth(m_db.path(), s.depth);
     return s;
 }
 
