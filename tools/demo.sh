@@ -35,7 +35,7 @@ args=(--state-dir "$state"
 args+=(--config "$root/assets/demo/kiosk.toml")
 
 # Content: the demo bundle, imported the way a technician would.
-"$bin/kioskctl" --state-dir "$state" content import "$root/assets/content" >"$out/content-import.log" 2>&1 || \
+"$bin/kioskctl" --config "$root/assets/demo/kiosk.toml" --state-dir "$state" content import "$root/assets/content" >"$out/content-import.log" 2>&1 || \
   echo "demo: content import failed, see $out/content-import.log" >&2
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${KIOSK_DEMO_HEADLESS:-}" ]; then

@@ -9,7 +9,7 @@
 #include <cstring>
 #include <fstream>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "drivers/printer/status_mapping.h"
 
 namespace kiosk::printer {

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 #include "kiosk/screens/screen.h"
 
 namespace kiosk {

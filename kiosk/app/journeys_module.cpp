@@ -10,11 +10,12 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "drivers/idcard/idcard_reader.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/devices.h"
 #include "kiosk/app/module.h"
+#include "kiosk/app/sync_services.h"
 #include "kiosk/screens/certificates_data.h"
 #include "kiosk/sync/outbox.h"
 #include "kiosk/sync/platform_client.h"
@@ -81,7 +82,7 @@ void ensure_wiper(App& app) {
     auto& j = state();
     if (j.wiper_registered) return;
     j.wiper_registered = true;
-    app.session().on_wipe([] {
+    app.session_state().on_wipe([] {
         uint64_t g;
         forget(&g);
         state().wiper_registered = false;  // Session::wipe clears its wipers; register again next session
@@ -131,7 +132,7 @@ Result<std::shared_ptr<screens::CertificatePreview>> render_first_page(const Sec
 
 void query_certificates(App& app, const screens::Intent&) {
     ensure_wiper(app);
-    auto& s = app.session();
+    auto& s = app.session_state();
     // Copies of the personal data travel with the work; Secret wipes them when it is done.
     auto id_number = std::make_shared<Secret>();
     auto name = std::make_shared<Secret>();
@@ -196,15 +197,13 @@ void open_certificate(App& app, const screens::Intent& i) {
 
 /// The audit record (who printed which certificate, and how it ended), sealed to the platform.
 std::function<void(const std::string&)> audit_writer(App& app, const std::string& title) {
-    std::shared_ptr<sync::Outbox> outbox;
-    auto any = app.service("outbox");
-    if (auto p = std::any_cast<std::shared_ptr<sync::Outbox>>(&any)) outbox = *p;
+    std::shared_ptr<sync::Outbox> outbox = app.app_services().outbox;
     if (!outbox) {
         LOG_ERROR(kTag) << "no outbox service: the certificate prints without an audit record";
         return {};
     }
     nlohmann::json who;
-    auto& s = app.session();
+    auto& s = app.session_state();
     if (s.identity) who = {{"id_number", std::string(s.identity->id_number.reveal())}, {"via", "idcard"}};
     else who = {{"via", "app-login"}};
     auto personal = std::make_shared<Secret>();
@@ -285,13 +284,12 @@ void query_case(App& app, const screens::Intent& i) {
 Status start_journeys(App& app) {
     // Heap hygiene for personal data: with M_PERTURB glibc fills every freed chunk, so the
     // copies that poppler, libcurl and nlohmann make of a PDF, a case or an ID number do
-    // not outlive their use in freed memory (tests/journeys/test_journeys_idle_timeout.cpp
+    // not outlive their use in freed memory (tests/app/test_journeys_idle_timeout.cpp
     // reads the process memory). Costs a memset per malloc/free: a few ms per frame at most.
     mallopt(M_PERTURB, 0x5A);
     {
         std::lock_guard lock(state().mutex);
-        auto any = app.service("platform_settings");
-        if (auto p = std::any_cast<sync::PlatformSettings>(&any)) state().settings = *p;
+        if (const auto& p = app.app_services().platform_settings) state().settings = *p;
         else state().settings = sync::PlatformSettings::from_config(app.config());
     }
     app.on_request(screens::kCertificatesQuery, query_certificates);

@@ -7,8 +7,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "drivers/common/health.h"
-#include "drivers/common/log.h"
+#include "base/health.h"
+#include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/script.h"
 
@@ -28,19 +28,6 @@ void usage() {
         "  --exit-after-first-frame  print the monotonic time of the first presented frame and exit (benchmarks)\n"
         "  --log-level L          debug, info, warn, error, off\n"
         "  --version, --help\n");
-}
-
-std::string find_assets(const kiosk::config::Config& cfg) {
-    namespace fs = std::filesystem;
-    if (!cfg.str("paths.assets_dir").empty()) return cfg.str("paths.assets_dir");
-    char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        for (fs::path p : {fs::path(exe).parent_path() / "../share/kiosk/assets", fs::path(exe).parent_path() / "../../assets"})
-            if (fs::exists(p / "strings")) return fs::canonical(p).string();
-    }
-    return std::string(KIOSK_SOURCE_DIR) + "/assets";
 }
 
 }  // namespace
@@ -140,7 +127,8 @@ int main(int argc, char** argv) {
     opts.headless = headless;
     opts.out_of_service = out_of_service;
     if (fallback) opts.config_problem = problem;
-    opts.assets_dir = find_assets(*cfg);
+    opts.assets_dir = config::find_assets_dir(*cfg, std::string(KIOSK_SOURCE_DIR) + "/assets");
+    LOG_INFO("startup") << "assets: " << opts.assets_dir << ", mode: " << cfg->str("kiosk.mode");
     std::shared_ptr<VirtualClock> vclock;
     if (!script_path.empty()) {
         vclock = std::make_shared<VirtualClock>();

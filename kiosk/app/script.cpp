@@ -8,7 +8,7 @@
 #include <sstream>
 #include <thread>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/devices.h"
 
@@ -37,6 +37,10 @@ const CommandSpec kCommands[] = {
     {"expect", 1, 1, "expect \"visible text\""},
     {"expect-not", 1, 1, "expect-not \"visible text\""},
     {"expect-screen", 1, 1, "expect-screen NAME"},
+    {"live", 1, 1, "live SECONDS   (run the UI loop in real time; the virtual clock stands still)"},
+    {"key", 1, 1, "key COMBO   (a key press through SDL's queue: Escape, Alt+F4, Ctrl+Q, Ctrl+Alt+F2, F1…)"},
+    {"close-window", 0, 0, "close-window   (the window manager's close, as Alt+F4 in an X session sends it)"},
+    {"block-ui", 1, 1, "block-ui SECONDS   (stall the UI thread; demo mode only)"},
 };
 
 Result<std::vector<std::string>> tokenize(const std::string& line, bool& first_quoted) {
@@ -214,7 +218,7 @@ Result<Script> parse_script(const std::string& text, const std::string& path) {
             errors += where + "tap needs X Y or \"quoted text\"\n";
             continue;
         }
-        if ((cmd == "wait" || (cmd == "wait-for" && step.args.size() == 2)) &&
+        if ((cmd == "wait" || cmd == "live" || cmd == "block-ui" || (cmd == "wait-for" && step.args.size() == 2)) &&
             !(parse_number(step.args.back(), num) && num >= 0)) {
             errors += where + cmd + ": SECONDS must be a number >= 0\n";
             continue;
@@ -329,6 +333,54 @@ Status run_script(App& app, VirtualClock& clock, const Script& script, const Scr
         } else if (s.command == "printer") {
             if (auto r = app.devices().simulate_printer(a0); !r) return fail(r.error().message);
             settle();
+        } else if (s.command == "live") {
+            // Frames at about the pace of App::run with something on screen, for what runs on
+            // the wall clock (the systemd watchdog, devices and the network).
+            auto deadline = steady_clock::now() + duration_cast<steady_clock::duration>(duration<double>(std::stod(a0)));
+            while (steady_clock::now() < deadline) {
+                app.frame();
+                std::this_thread::sleep_for(milliseconds(10));
+            }
+        } else if (s.command == "key") {
+            // Modifiers then the key, as SDL reports them: Ctrl, Alt, Shift, Gui (any order).
+            std::string combo = a0, name;
+            Uint16 mod = 0;
+            for (size_t at; (at = combo.find('+')) != std::string::npos && at + 1 < combo.size(); combo = combo.substr(at + 1)) {
+                std::string m = combo.substr(0, at);
+                if (m == "Ctrl") mod |= KMOD_LCTRL;
+                else if (m == "Alt") mod |= KMOD_LALT;
+                else if (m == "Shift") mod |= KMOD_LSHIFT;
+                else if (m == "Gui") mod |= KMOD_LGUI;
+                else return fail("unknown modifier '" + m + "'");
+            }
+            SDL_Keycode key = SDL_GetKeyFromName(combo.c_str());
+            if (key == SDLK_UNKNOWN) return fail("unknown key '" + combo + "'");
+            for (Uint32 type : {Uint32(SDL_KEYDOWN), Uint32(SDL_KEYUP)}) {
+                SDL_Event e{};
+                e.type = type;
+                e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+                e.key.keysym.sym = key;
+                e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+                e.key.keysym.mod = mod;
+                e.key.timestamp = SDL_GetTicks();
+                SDL_PushEvent(&e);
+            }
+            settle();
+        } else if (s.command == "close-window") {
+            SDL_Event e{};
+            e.type = SDL_QUIT;
+            SDL_PushEvent(&e);
+            settle();
+        } else if (s.command == "block-ui") {
+            // A hung UI thread (a stuck device call on it, say), to show the watchdog stops
+            // pinging. A production kiosk has no reason to stall itself on request.
+            if (!app.demo_mode()) return fail("block-ui is allowed only with kiosk.mode = \"demo\"");
+            std::this_thread::sleep_for(duration_cast<steady_clock::duration>(duration<double>(std::stod(a0))));
+        }
+        if (app.quit_requested()) {
+            // The kiosk would have closed here (a demo window's Escape, say): the run ends too.
+            std::fprintf(stderr, "script: the kiosk quit at %s:%d\n", script.path.c_str(), s.line);
+            return {};
         } else if (s.command == "screenshot" || s.command == "dump") {
             if (opts.screenshots_dir.empty()) return fail("no --screenshots DIR given");
             std::filesystem::create_directories(opts.screenshots_dir);

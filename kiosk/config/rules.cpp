@@ -1,7 +1,8 @@
-// What the kiosk refuses to run on although every key parses: the platform URL policy and the seal key (one place, for the kiosk and `config check`).
+// What the kiosk refuses to run on although every key parses: the production toys, the platform URL policy and the seal key (one place, for the kiosk and `config check`).
 #include <cctype>
 
 #include "config.h"
+#include "production.h"
 
 namespace kiosk::config {
 
@@ -35,21 +36,32 @@ bool looks_like_key32(std::string_view b64) {
 }
 }  // namespace
 
-Status check_for_kiosk(const Config& c) {
-    std::vector<std::string> problems;
+std::vector<Problem> kiosk_problems(const Config& c) {
+    // Fail closed (production.h): a kiosk in production mode never runs on simulators, demo
+    // keys or plain http; it then takes its last good configuration, or says 暂停服务.
+    std::vector<Problem> out = toy_problems(c);
     const std::string& url = c.str("platform.url");
-    if (auto r = check_platform_url(url); !r) problems.push_back(r.error().message);
+    // In production mode plain http is already named as a toy: once is enough.
+    if (demo_mode(c) && !check_platform_url(url))
+        out.push_back({"platform.url", "\"" + url + "\" must be https:// (http:// only for 127.0.0.1 and localhost)"});
     const std::string& seal = c.str("platform.seal_public_key");
     if (!seal.empty() && !looks_like_key32(seal))
-        problems.push_back("platform.seal_public_key: not a base64 X25519 public key (44 characters ending in '=')");
+        out.push_back({"platform.seal_public_key", "is not a base64 X25519 public key (44 characters ending in '=')"});
     // Against a real platform (https) every certificate print needs its audit record sealed,
     // and a call for staff queued without it would promise 网络恢复后会通知工作人员 on a kiosk
     // that can never deliver an audit: refuse now rather than fail in front of a citizen.
     if (seal.empty() && url.rfind("https://", 0) == 0)
-        problems.push_back("platform.seal_public_key: missing; a kiosk that talks to a real platform (https) must seal personal data");
+        out.push_back({"platform.seal_public_key",
+                       "is missing: a kiosk that talks to a real platform (https) must seal personal data"});
+    return out;
+}
+
+Status check_for_kiosk(const Config& c) {
+    auto problems = kiosk_problems(c);
     if (problems.empty()) return {};
     std::string all;
-    for (const auto& p : problems) all += (all.empty() ? "" : "\n") + (c.source().empty() ? std::string() : c.source() + ": ") + p;
+    for (const auto& p : problems)
+        all += (all.empty() ? "" : "\n") + (c.source().empty() ? std::string() : c.source() + ": ") + p.key + ": " + p.message;
     return make_error(Errc::InvalidInput, all);
 }
 

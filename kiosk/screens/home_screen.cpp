@@ -2,10 +2,6 @@
 #include <algorithm>
 #include <ctime>
 
-#include "drivers/idcard/idcard_reader.h"
-#include "drivers/scanner/payload.h"
-#include "kiosk/app/session.h"
-#include "kiosk/app/sync_services.h"
 #include "kiosk/screens/guide_util.h"
 #include "kiosk/screens/screen.h"
 
@@ -104,15 +100,10 @@ public:
             invalidate();
         // Shortcuts: a card laid on the reader starts 证明打印 at the confirmation step; a
         // case receipt scanned here opens 办件查询 with its answer.
-        if (e.kind == K::CardRead) {
-            if (auto p = std::any_cast<std::shared_ptr<idcard::Identity>>(&e.payload); p && *p) {
-                m_ctx.session().identity = *p;
-                emit({Intent::Kind::Navigate, "certificates"});
-            }
-        } else if (e.kind == K::Scanned && e.ok) {
-            auto payload = scanner::classify_payload(e.text, {});
-            if (auto* c = std::get_if<scanner::CaseReceipt>(&payload))
-                emit({Intent::Kind::Navigate, "case_status", {{"case_no", c->case_no}, {"query_code", c->query_code}}});
+        if (e.kind == K::CardPlaced) {
+            emit({Intent::Kind::Navigate, "certificates"});
+        } else if (auto* c = e.get<ScannedReceipt>(); c && e.kind == K::ReceiptScanned) {
+            emit({Intent::Kind::Navigate, "case_status", {{"case_no", c->case_no}, {"query_code", c->query_code}}});
         }
     }
 
@@ -127,12 +118,11 @@ private:
     /// A notice from the platform (sync module, show-notice) until its end time.
     int add_remote_notice(int y) {
         const auto& t = theme();
-        auto any = m_ctx.service("remote_notice");
-        auto* n = std::any_cast<std::shared_ptr<const RemoteNotice>>(&any);
+        const auto& n = m_ctx.services().remote_notice;
         m_notice_until = 0;
-        if (!n || !*n || (*n)->until_ms <= m_ctx.clock().wall_ms()) return y;
-        m_notice_until = (*n)->until_ms;
-        auto* band = add<ui::Label>(tr("notice.label") + (*n)->text, t.body(), t.header_text, ui::Weight::Bold);
+        if (!n || n->until_ms <= m_ctx.clock().wall_ms()) return y;
+        m_notice_until = n->until_ms;
+        auto* band = add<ui::Label>(tr("notice.label") + n->text, t.body(), t.header_text, ui::Weight::Bold);
         band->background = t.header;
         band->padding = t.px(20);
         band->id = "remote-notice";

@@ -16,9 +16,7 @@ public:
         y = add_text(tr("out_of_service.title"), m, y, w, t.huge(), t.error_text, ui::Weight::Bold, ui::Align::Center);
         y = add_text(tr("out_of_service.message"), m, y + t.px(48), w, t.title(), t.text, ui::Weight::Regular, ui::Align::Center);
         // For the technician: small, at the bottom, in the words the configuration check uses.
-        auto any = m_ctx.service("out_of_service_problem");
-        auto* problem = std::any_cast<std::string>(&any);
-        std::string text = tr("out_of_service.technician") + "\n" + (problem ? *problem : std::string());
+        std::string text = tr("out_of_service.technician") + "\n" + m_ctx.services().out_of_service_problem;
         auto* tech = add<ui::Label>(text, t.small(), t.muted);
         tech->background = t.card;
         tech->padding = t.px(24);

@@ -7,8 +7,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "drivers/common/health.h"
-#include "drivers/common/log.h"
+#include "base/health.h"
+#include "base/log.h"
 
 namespace kiosk::sync {
 

@@ -3,8 +3,8 @@
 
 #include <random>
 
-#include "drivers/common/health.h"
-#include "drivers/common/log.h"
+#include "base/health.h"
+#include "base/log.h"
 #include "kiosk/config/config.h"
 #include "kiosk/sync/platform_client.h"
 

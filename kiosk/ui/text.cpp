@@ -9,8 +9,8 @@
 #include <iomanip>
 #include <unicode/unistr.h>
 
-#include "drivers/common/log.h"
-#include "drivers/common/secret.h"
+#include "base/log.h"
+#include "base/secret.h"
 
 namespace kiosk::ui {
 

@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 
 namespace kiosk::ui {
 

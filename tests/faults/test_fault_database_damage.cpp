@@ -1,8 +1,8 @@
 // Fault 6 (issue 19): damaged databases are quarantined, not trusted; an emptied outbox is reported as loss; a rotten print journal does not stop printing.
 #include <doctest/doctest.h>
 
-#include "drivers/common/health.h"
-#include "drivers/common/sqlite_db.h"
+#include "base/health.h"
+#include "base/sqlite_db.h"
 #include "fault_rig.h"
 #include "kiosk/sync/outbox.h"
 

@@ -1,7 +1,7 @@
 // Fault 2 (issue 19): platform replies classified by what they mean — one named record is dead-lettered, anything else keeps the records.
 #include <doctest/doctest.h>
 
-#include "drivers/common/health.h"
+#include "base/health.h"
 #include "fault_rig.h"
 #include "kiosk/sync/outbox.h"
 #include "kiosk/sync/uploader.h"

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/screens/screen.h"
 
@@ -160,6 +160,10 @@ int main(int argc, char** argv) {
     fs::create_directories(tmp + "/state");
     log::set_level(log::Level::Error);
     std::printf("# bench_ui: %d runs; machine: %ld cores\n", runs, sysconf(_SC_NPROCESSORS_ONLN));
+    // The kiosks this benchmark starts run a demo on simulators (the built-in defaults are a hall's).
+    std::ofstream(tmp + "/demo.toml") << "[kiosk]\nmode = \"demo\"\n[printer]\ndriver = \"sim\"\n[idcard]\ndriver = \"sim\"\n"
+                                         "[scanner]\ndriver = \"sim\"\n[platform]\nurl = \"http://127.0.0.1:8480\"\n";
+    setenv("KIOSK_CONFIG", (tmp + "/demo.toml").c_str(), 1);
 
     // 1. Process start → first presented frame (headless, software renderer).
     std::vector<double> first;
@@ -173,7 +177,7 @@ int main(int argc, char** argv) {
     if (!first.empty()) print("kiosk start -> first frame (headless)", "ms", stats(first), first.size());
 
     // 2. Frame times and memory, in this process.
-    auto cfg = config::Config::defaults();
+    auto cfg = config::Config::demo();
     cfg.set_state_dir(tmp + "/state2");
     fs::create_directories(tmp + "/state2");
     (void)cfg.set("log.level=off");
