@@ -214,10 +214,27 @@ void App::set_status(screens::AppStatus s) {
 }
 
 void App::set_platform_state(bool online, bool down) {
-    if (m_status.platform_online == online && m_status.platform_down == down) return;
     m_status.platform_online = online;
-    m_status.platform_down = down;
-    LOG_INFO("app") << "platform " << (down ? "unreachable: services that need it are paused" : online ? "reachable" : "unknown");
+    if (down && !m_platform_down_since) {
+        m_platform_down_since = m_clock->now();
+        LOG_INFO("app") << "platform unreachable: services that need it pause if it stays so";
+    }
+    if (!down && m_platform_down_since) {
+        m_platform_down_since.reset();
+        if (m_status.platform_down) {
+            m_status.platform_down = false;
+            LOG_INFO("app") << "platform " << (online ? "reachable" : "unknown") << ": paused services resume";
+            for (auto& s : m_stack) s->invalidate();
+        }
+    }
+    m_dirty = true;
+}
+
+void App::update_platform_pause() {
+    if (!m_platform_down_since || m_status.platform_down) return;
+    if (m_clock->now() - *m_platform_down_since < kPlatformDownGrace) return;
+    m_status.platform_down = true;
+    LOG_INFO("app") << "platform unreachable for " << kPlatformDownGrace.count() << " s: services that need it are paused";
     for (auto& s : m_stack) s->invalidate();
     m_dirty = true;
 }
@@ -448,6 +465,7 @@ void App::frame(bool force_draw) {
     }
     process_intents();
     update_session();
+    update_platform_pause();
     process_intents();
     m_retired.clear();
     if (screen()) {
@@ -532,7 +550,8 @@ void App::draw() {
         screen()->draw(canvas);
         if (screen()->tick(m_clock->now())) m_dirty = true;
     }
-    if (screen_name() != "attract") draw_status_banner(canvas);
+    // 暂停服务 already says everything: no printer banner (its devices are off) over it.
+    if (screen_name() != "attract" && screen_name() != "out_of_service") draw_status_banner(canvas);
     draw_config_banner(canvas);
     if (m_countdown) m_countdown->draw(canvas);
     if (m_demo) draw_demo_band(canvas);
@@ -552,7 +571,7 @@ nlohmann::json App::dump() const {
         screen()->ensure_built();
         screen()->dump(widgets);
     }
-    if (!m_status.printer_message_key.empty() && screen_name() != "attract")
+    if (!m_status.printer_message_key.empty() && screen_name() != "attract" && screen_name() != "out_of_service")
         widgets.push_back({{"type", "banner"}, {"id", "printer-status"}, {"text", m_strings.tr(m_status.printer_message_key)}});
     if (!m_opts.config_problem.empty() && screen_name() != "attract")
         widgets.push_back({{"type", "banner"}, {"id", "config-fallback"}, {"text", m_strings.tr("technician.config_fallback")}});

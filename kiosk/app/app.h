@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -122,8 +123,14 @@ public:
     void run_async(std::function<screens::AppEvent()> work);
     /// Device status (from Devices::status()); the platform fields are kept.
     void set_status(screens::AppStatus s);
-    /// The platform's reachability (sync module, UI thread).
+    /// The platform's reachability (sync module, UI thread). Services that need the platform
+    /// pause only once it has been unreachable for kPlatformDownGrace.
     void set_platform_state(bool online, bool down);
+    /// A platform that fails one contact may be a blip, and each journey already says so and
+    /// offers a retry; unreachable for two minutes (the next heartbeat or upload attempts
+    /// confirmed nothing changed) it is an outage, and the home tiles say 暂停服务 before a
+    /// citizen starts (issue 19). On the app's clock, so scripted runs fast-forward it.
+    static constexpr std::chrono::seconds kPlatformDownGrace{120};
     /// Handles service requests from screens (print, certificates, case lookup, …).
     using RequestHandler = std::function<void(App&, const screens::Intent&)>;
     void on_request(const std::string& name, RequestHandler h) { m_request_handlers[name] = std::move(h); }
@@ -151,6 +158,7 @@ private:
     void draw_demo_band(ui::Canvas& c);
     void show_countdown();
     void notify_systemd();
+    void update_platform_pause();
 
     config::Config m_config;
     AppOptions m_opts;
@@ -168,6 +176,7 @@ private:
     std::vector<screens::Intent> m_intents;
     EventQueue m_events;
     screens::AppStatus m_status;
+    std::optional<Clock::time_point> m_platform_down_since;  ///< first failed contact of this outage
     screens::ScreenServices m_screen_services;
     AppServices m_app_services;
     InputRules m_input_rules;

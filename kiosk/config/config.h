@@ -75,7 +75,7 @@ bool is_local_http_url(std::string_view url);
 Status check_platform_url(std::string_view url);
 /// What the kiosk refuses although every key parses (rules.cpp): in production mode the toys
 /// (production.h: simulators, demo keys, plain http), in any mode a platform URL the policy
-/// refuses, a malformed seal key, or none against an https platform. `kioskctl config check`
+/// refuses, a malformed seal key. `kioskctl config check`
 /// runs the same check, so it refuses what the kiosk would refuse (issue 19).
 Status check_for_kiosk(const Config&);
 

@@ -78,7 +78,7 @@ std::vector<Problem> production_problems(const Config& c) {
     for (auto& p : kiosk_problems(c)) {
         bool named = false;
         for (const auto& q : out) named = named || (q.key == p.key && q.message == p.message);
-        if (!named && !(p.key == "platform.seal_public_key" && c.str(p.key).empty())) out.push_back(std::move(p));
+        if (!named) out.push_back(std::move(p));
     }
     if (c.str("kiosk.id").empty() || c.str("kiosk.id") == "kiosk-demo-01")
         out.push_back({"kiosk.id", "is \"" + c.str("kiosk.id") + "\": set this kiosk's id on the platform"});

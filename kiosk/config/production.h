@@ -33,7 +33,7 @@ bool demo_mode(const Config& c);
 std::vector<Problem> toy_problems(const Config& c);
 
 /// What the kiosk refuses to start with (rules.cpp): the toy problems, and in any mode a
-/// platform URL the policy refuses, a malformed seal key, or none against an https platform.
+/// platform URL the policy refuses (http only to loopback) and a malformed seal key.
 /// The kiosk falls back to its last good configuration (or 暂停服务) on any of them (issue 19).
 std::vector<Problem> kiosk_problems(const Config& c);
 

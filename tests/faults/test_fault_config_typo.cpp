@@ -9,6 +9,7 @@ using nlohmann::json;
 
 namespace {
 const std::string kGood = R"([kiosk]
+mode = "demo"
 id = "kiosk-lkg-01"
 location = "2F 自助区"
 [printer]
@@ -20,6 +21,7 @@ url = "http://127.0.0.1:9"
 )";
 // A typo in a key name: the whole file is refused, as before; what changes is what follows.
 const std::string kTypo = R"([kiosk]
+mode = "demo"
 id = "kiosk-lkg-01"
 [platfrom]
 url = "http://127.0.0.1:9"
@@ -80,27 +82,30 @@ TEST_CASE("a directory given as the configuration file is an error, for the kios
     CHECK(has_widget(json::parse(read_file(dir / "dump.json"), nullptr, false), "technician", "is a directory"));
 }
 
-TEST_CASE("config check refuses a platform URL the policy refuses, and an https platform without a seal key") {
+TEST_CASE("config check refuses a platform URL the policy refuses and a malformed seal key; --production names a missing one") {
     TempDir dir("fault-config");
-    write_file(dir / "plain-http.toml", "[platform]\nurl = \"http://10.20.30.40:8480\"\n");
+    // Demo mode allows plain http, but only to this machine: a LAN address is refused too.
+    write_file(dir / "plain-http.toml", "[kiosk]\nmode = \"demo\"\n[platform]\nurl = \"http://10.20.30.40:8480\"\n");
     auto a = kioskctl({"config", "check", dir / "plain-http.toml"});
     CHECK(a.exit_code != 0);
     CHECK(a.output.find("platform.url") != std::string::npos);
     write_file(dir / "no-seal.toml", "[platform]\nurl = \"https://platform.example.gov.cn\"\n");
-    auto b = kioskctl({"config", "check", dir / "no-seal.toml"});
+    auto b = kioskctl({"config", "check", "--production", dir / "no-seal.toml"});
     CHECK(b.exit_code != 0);
     CHECK(b.output.find("platform.seal_public_key") != std::string::npos);
     write_file(dir / "bad-seal.toml", "[platform]\nseal_public_key = \"not-a-key\"\n");
-    CHECK(kioskctl({"config", "check", dir / "bad-seal.toml"}).exit_code != 0);
+    auto c = kioskctl({"config", "check", dir / "bad-seal.toml"});
+    CHECK(c.exit_code != 0);
+    CHECK(c.output.find("platform.seal_public_key") != std::string::npos);
     // The demo configuration passes.
     auto demo = kioskctl({"config", "check", std::string(KIOSK_SOURCE_DIR) + "/assets/demo/kiosk.toml"});
     CHECK_MESSAGE(demo.exit_code == 0, demo.output);
 }
 
-TEST_CASE("the kiosk refuses what config check refuses: an https platform without a seal key is 暂停服务, not a promise it cannot keep") {
+TEST_CASE("the kiosk refuses what config check refuses: a demo platform URL on the LAN over plain http is 暂停服务, not a promise it cannot keep") {
     TempDir dir("fault-config");
-    write_file(dir / "kiosk.toml", "[platform]\nurl = \"https://platform.example.gov.cn\"\n");
+    write_file(dir / "kiosk.toml", "[kiosk]\nmode = \"demo\"\n[platform]\nurl = \"http://10.20.30.40:8480\"\n");
     auto r = run_kiosk_on(dir, dir / "kiosk.toml", "expect-screen out_of_service\n");
     CHECK_MESSAGE(r.exit_code == 0, r.output);
-    CHECK(has_widget(json::parse(read_file(dir / "dump.json"), nullptr, false), "technician", "platform.seal_public_key"));
+    CHECK(has_widget(json::parse(read_file(dir / "dump.json"), nullptr, false), "technician", "platform.url"));
 }
