@@ -3,8 +3,11 @@
 
 #include <SDL_image.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "base/log.h"
@@ -163,22 +166,23 @@ Status App::init() {
 
     m_pool = std::make_unique<WorkerPool>(2);
     phase("strings");
-    m_devices = TRY(Devices::create(*this));
-    set_status(m_devices->status());
-    phase("devices");
 
     if (!m_opts.out_of_service.empty()) {
-        // Nothing to serve with: no modules, only the screen that says so.
+        // Nothing to serve with: no modules, only the screen that says so (finish_startup()
+        // starts no module either).
         screens::register_all_screens();
         m_screen_services.out_of_service_problem = m_opts.out_of_service;
         navigate("home");
         return {};
     }
+    // Only what the home screen shows starts before the first frame (the content it reads its
+    // opening hours from); devices and the other modules start in finish_startup().
     for (const auto& m : modules()) {
+        if (m.start_at != StartAt::BeforeFirstFrame) continue;
         if (auto r = m.start(*this); !r) LOG_ERROR("app") << "module " << m.name << " did not start: " << r.error().message;
         else m_started_modules.push_back(&m);
     }
-    phase("modules");
+    phase("modules before the first frame");
     screens::register_all_screens();
     navigate("home");
     return {};
@@ -200,6 +204,43 @@ const screens::SessionView& App::session() const {
 
 bool App::is_case_receipt(const std::string& case_no, const std::string& query_code) const {
     return scanner::is_valid_case_receipt(case_no, query_code);
+}
+
+void App::finish_startup() {
+    if (m_startup != Startup::FirstFrame) return;
+    m_startup = Startup::Running;
+    auto t0 = std::chrono::steady_clock::now();
+    auto devices = Devices::create(*this);
+    if (!devices) {
+        // Devices::create only fails when the process cannot run at all.
+        LOG_ERROR("app") << "cannot start the devices: " << devices.error().message;
+        std::fprintf(stderr, "kiosk: cannot start the devices: %s\n", devices.error().message.c_str());
+        std::exit(1);
+    }
+    m_devices = std::move(devices.value());
+    set_status(m_devices->status());
+    if (!m_opts.out_of_service.empty()) {
+        // 暂停服务: the devices (all "none") for the status line, no module.
+        m_startup = Startup::Done;
+        m_dirty = true;
+        return;
+    }
+    for (const auto& m : modules()) {
+        if (m.start_at == StartAt::BeforeFirstFrame) {
+            bool started = std::find(m_started_modules.begin(), m_started_modules.end(), &m) != m_started_modules.end();
+            if (started && m.after_first_frame)
+                if (auto r = m.after_first_frame(*this); !r)
+                    LOG_ERROR("app") << "module " << m.name << ": " << r.error().message;
+            continue;
+        }
+        if (auto r = m.start(*this); !r) LOG_ERROR("app") << "module " << m.name << " did not start: " << r.error().message;
+        else m_started_modules.push_back(&m);
+    }
+    m_startup = Startup::Done;
+    m_dirty = true;
+    LOG_DEBUG("startup") << "devices and modules after the first frame: "
+                         << std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count() / 1000.0
+                         << " ms";
 }
 
 void App::run_async(std::function<screens::AppEvent()> work) {
@@ -245,6 +286,8 @@ void App::navigate(const std::string& wanted, const std::map<std::string, std::s
     // Out of service: every way home (idle wipe, attract, the home button) ends here.
     const std::string name = m_opts.out_of_service.empty() ? wanted : "out_of_service";
     if (name == "out_of_service" && screen_name() == name) return;
+    // Every screen but home may use devices and services that start after the first frame.
+    if (name != "home" && name != "attract" && name != "out_of_service") finish_startup();
     auto s = screens::make_screen(name, *this, args);
     if (!s) {
         LOG_ERROR("app") << "no screen named '" << name << "'";
@@ -271,7 +314,7 @@ void App::end_session() {
     m_countdown_shown = -1;
     go_home();
     m_session->wipe();
-    m_devices->on_session_end();
+    if (m_devices) m_devices->on_session_end();
     m_text->clear();  // rendered lines may have shown the citizen's (masked) data
     m_session->language = m_config.str("kiosk.language");
     m_session->large_text = m_config.boolean("display.large_text");
@@ -323,7 +366,7 @@ void App::process_intents() {
             case K::CancelRequest: {
                 auto it = m_request_handlers.find(i.target);
                 if (it != m_request_handlers.end()) it->second(*this, i);
-                else if (!m_devices->handle_request(*this, i))
+                else if (!devices().handle_request(*this, i))
                     LOG_WARN("app") << "no handler for request '" << i.target << "'";
                 break;
             }
@@ -343,7 +386,7 @@ void App::handle_event(const screens::AppEvent& e) {
         e.kind == K::UrlScanned || e.kind == K::ScanRejected)
         m_session->begin();
     // A reader fault changes what the card screen may promise (issue 19): refresh the status.
-    if (e.kind == K::PrinterStatus || e.kind == K::ReaderFault) set_status(m_devices->status());
+    if ((e.kind == K::PrinterStatus || e.kind == K::ReaderFault) && m_devices) set_status(m_devices->status());
     if (e.kind == K::ContentChanged)
         for (auto& s : m_stack) s->invalidate();
     for (auto& f : m_event_observers) f(*this, e);
@@ -406,12 +449,12 @@ void App::handle_sdl(const SDL_Event& e) {
         inject_pointer(screen(), K::Up, e.button.x, e.button.y);
         break;
     case SDL_KEYDOWN:
-        if (auto typed = m_devices->filter_window_key(e); !typed.empty()) type_text(typed);
+        if (auto typed = devices().filter_window_key(e); !typed.empty()) type_text(typed);
         m_devices->on_key(*this, e.key.keysym.sym, e.key.keysym.mod);
         break;
     case SDL_TEXTINPUT:
         // Through the window wedge first: a scanner typing into the window is a scan.
-        if (auto typed = m_devices->filter_window_key(e); !typed.empty()) type_text(typed);
+        if (auto typed = devices().filter_window_key(e); !typed.empty()) type_text(typed);
         break;
     case SDL_WINDOWEVENT: m_dirty = true; break;
     default: break;
@@ -451,6 +494,8 @@ void App::update_session() {
 void refresh_content_if_stale(App& app);  // content_module.cpp
 
 void App::frame(bool force_draw) {
+    // The frame after the first one starts the rest of the kiosk (devices, modules).
+    if (m_frames > 0) finish_startup();
     // New content switched in by another process is picked up within about a second.
     if (m_clock->now() - m_last_content_check >= std::chrono::seconds(1)) {
         m_last_content_check = m_clock->now();
@@ -458,7 +503,8 @@ void App::frame(bool force_draw) {
     }
     SDL_Event e;
     while (SDL_PollEvent(&e)) handle_sdl(e);
-    if (auto typed = m_devices->poll_window_wedge(SDL_GetTicks()); !typed.empty()) type_text(typed);
+    if (m_devices)
+        if (auto typed = m_devices->poll_window_wedge(SDL_GetTicks()); !typed.empty()) type_text(typed);
     for (auto& item : m_events.take()) {
         if (auto* ev = std::get_if<screens::AppEvent>(&item)) handle_event(*ev);
         else handle_device_input(std::move(std::get<DeviceInput>(item)));
@@ -481,7 +527,7 @@ void App::notify_systemd() {
     auto now = std::chrono::steady_clock::now();
     if (!m_notifier.is_ready()) return;
     m_notifier.frame_done(m_events.oldest_waiting() < m_notifier.ping_interval(), now);
-    if (now - m_last_status_line < std::chrono::seconds(1)) return;
+    if (now - m_last_status_line < std::chrono::seconds(1) || !m_devices) return;  // devices start after the first frame
     m_last_status_line = now;
     // For `systemctl status kiosk`: what a technician checks first.
     auto h = m_devices->health();
@@ -615,7 +661,7 @@ int App::run() {
     sigaction(SIGINT, &sa, nullptr);
     while (!m_quit && !g_terminate) {
         SDL_Event e;
-        bool animating = m_dirty;
+        bool animating = m_dirty || m_startup != Startup::Done;
         if (SDL_WaitEventTimeout(&e, animating ? 1 : kIdleWakeMs)) handle_sdl(e);
         frame();
     }

@@ -89,7 +89,16 @@ public:
     Status screenshot(const std::string& png_path);
     screens::Screen* screen() const { return m_stack.empty() ? nullptr : m_stack.back().get(); }
     std::string screen_name() const { return screen() ? screen()->name() : ""; }
-    Devices& devices() { return *m_devices; }
+    /// The devices; starts what waits for the first frame if it has not started yet.
+    Devices& devices() {
+        finish_startup();
+        return *m_devices;
+    }
+    /// Starts what the first frame does not need: devices, and the modules that start after
+    /// the first frame (module.h). frame() calls it once a frame has been presented, navigate()
+    /// before any screen but home; idempotent.
+    void finish_startup();
+    bool started() const { return m_startup == Startup::Done; }
     /// The citizen's session itself (identity, login token, timers, wipe): the app's and its
     /// modules'. Screens see only ScreenContext::session(), a masked read-only view.
     Session& session_state() { return *m_session; }
@@ -190,6 +199,7 @@ private:
     std::vector<const struct AppModule*> m_started_modules;
     bool m_demo = false;
     int m_demo_band_height = 0;  ///< kiosk.mode = "demo": simulators allowed, DEMO band, keys may quit
+    enum class Startup { FirstFrame, Running, Done } m_startup = Startup::FirstFrame;
     bool m_dirty = true;
     bool m_quit = false;
     int m_exit_code = 0;

@@ -29,7 +29,9 @@ void seed_content(App& app, const std::string& root) {
     if (!r) LOG_ERROR("content") << "seed bundle " << seed << " refused: " << r.error().message;
 }
 
-Status open_content(App& app) {
+/// `with_index`: the search index too. At start-up the home screen needs only the store (today's
+/// opening hours); the index (pinyin for every name) is built after the first frame.
+Status open_content(App& app, bool with_index = true) {
     std::string root = app.config().state_dir() + "/content";
     seed_content(app, root);
     auto store = content::ContentStore::open(root);
@@ -41,6 +43,11 @@ Status open_content(App& app) {
         return {};
     }
     std::shared_ptr<content::ContentStore> shared(std::move(store.value()));
+    if (!with_index) {
+        app.screen_services().content = shared;
+        app.screen_services().search.reset();
+        return {};
+    }
     auto index = shared->build_search_index();
     if (!index) return index.error();
     LOG_INFO("content") << "content version " << shared->version() << " open";
@@ -49,9 +56,18 @@ Status open_content(App& app) {
     return {};
 }
 
+/// The search index of the store opened before the first frame.
+Status build_index(App& app) {
+    const auto& store = app.screen_services().content;
+    if (!store) return {};
+    app.screen_services().search = TRY(store->build_search_index());
+    return {};
+}
+
 }  // namespace
 
-KIOSK_APP_MODULE(content, {"content", 10, [](App& app) -> Status { return open_content(app); }})
+KIOSK_APP_MODULE(content, {"content", 10, [](App& app) -> Status { return open_content(app, false); }, {},
+                           StartAt::BeforeFirstFrame, build_index})
 
 /// Called by the app loop about once a second: a new version switched in by another
 /// process (kioskctl content import, the content updater) is picked up here.

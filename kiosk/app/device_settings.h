@@ -1,8 +1,9 @@
-// The one place that reads the printer.*, idcard.* and scanner.* keys into each driver's settings struct (header-only: kioskctl uses it too).
+// The one place that reads the printer.*, idcard.*, scanner.* and copier.* keys into each driver's settings struct (header-only: kioskctl uses it too).
 #pragma once
 
 #include <string>
 
+#include "drivers/copier/copier_factory.h"
 #include "drivers/idcard/reader_factory.h"
 #include "drivers/printer/printer_factory.h"
 #include "drivers/scanner/scanner.h"
@@ -49,6 +50,16 @@ inline scanner::ScannerSettings scanner_settings(const config::Config& c) {
     s.camera_device = get(c, scanner_camera_device);
     s.allowed_hosts = get(c, scanner_allowed_hosts);
     s.wedge_max_gap_ms = static_cast<int>(get(c, scanner_wedge_max_gap_ms));
+    return s;
+}
+
+inline copier::CopierSettings copier_settings(const config::Config& c) {
+    using namespace config::keys;
+    copier::CopierSettings s;
+    s.driver = get(c, copier_driver);
+    s.device = get(c, copier_device);
+    s.sane_options = get(c, copier_sane_options);
+    s.sim_marker = get(c, copier_sim_marker);
     return s;
 }
 

@@ -5,6 +5,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -285,7 +286,7 @@ bool Devices::handle_request(App& app, const screens::Intent& i) {
 // the PDF goes into an anonymous memory file. The print service (and libcups, in this
 // process) reads it through /proc/self/fd/N; nothing is ever linked into a directory.
 Status Devices::print_from_memory(App& app, std::string_view pdf, const std::string& kind,
-                                  std::function<void(const std::string& phase)> on_final) {
+                                  std::function<void(const std::string& phase)> on_final, int copies) {
     EventQueue* events = &app.events();
     if (!m_impl->print) return make_error(Errc::Unavailable, "no printer");
     if (pdf.empty()) return make_error(Errc::InvalidInput, "empty document");
@@ -310,6 +311,7 @@ Status Devices::print_from_memory(App& app, std::string_view pdf, const std::str
     printer::PrintOrder order;
     order.file_path = "/proc/self/fd/" + std::to_string(fd);
     order.name = kind;
+    order.copies = std::clamp(copies, 1, 99);
     auto id = m_impl->print->print(order, [events, close_memfd, on_final](const printer::JobRecord& rec) {
         using P = printer::JobPhase;
         bool ok = rec.phase != P::Failed && rec.phase != P::NeedsAttention && rec.phase != P::Canceled;
@@ -325,6 +327,12 @@ Status Devices::print_from_memory(App& app, std::string_view pdf, const std::str
     std::lock_guard lock(m_impl->mutex);
     m_impl->current_job = id.value();
     return {};
+}
+
+bool Devices::printer_prints_color() {
+    if (!m_impl->print) return false;
+    auto caps = m_impl->print->printer().capabilities();
+    return caps && caps->color;
 }
 
 void Devices::on_session_end() {

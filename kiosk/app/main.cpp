@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "kiosk: configuration error (out of service until it is fixed):\n%s\n", out_of_service.c_str());
         // Run the screen only: no devices, no platform, on defaults.
         config::KioskConfig k{config::Config::defaults()};
-        for (const char* off : {"printer.driver=none", "idcard.driver=none", "scanner.driver=none"}) (void)k.config.set(off);
+        for (const char* off : {"printer.driver=none", "idcard.driver=none", "scanner.driver=none", "copier.driver=none"}) (void)k.config.set(off);
         for (const auto& o : sets)
             if (o.rfind("display.", 0) == 0 || o.rfind("log.", 0) == 0 || o.rfind("paths.", 0) == 0) (void)k.config.set(o);
         if (!state_dir.empty()) k.config.set_state_dir(state_dir);

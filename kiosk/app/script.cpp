@@ -32,6 +32,7 @@ const CommandSpec kCommands[] = {
     {"card-remove", 0, 0, "card-remove"},
     {"scan", 1, 1, "scan TEXT"},
     {"printer", 1, 1, "printer CONDITION   (ok, media-empty, media-jam, door-open, toner-low, toner-empty, offline)"},
+    {"copier", 1, 1, "copier CONDITION   (simulated copy scanner: ok, no-device, cover-open, jammed, busy, gone-next, no-card)"},
     {"screenshot", 1, 1, "screenshot NAME"},
     {"dump", 1, 1, "dump NAME"},
     {"expect", 1, 1, "expect \"visible text\""},
@@ -376,11 +377,11 @@ Status run_script(App& app, VirtualClock& clock, const Script& script, const Scr
             // pinging. A production kiosk has no reason to stall itself on request.
             if (!app.demo_mode()) return fail("block-ui is allowed only with kiosk.mode = \"demo\"");
             std::this_thread::sleep_for(duration_cast<steady_clock::duration>(duration<double>(std::stod(a0))));
-        }
-        if (app.quit_requested()) {
-            // The kiosk would have closed here (a demo window's Escape, say): the run ends too.
-            std::fprintf(stderr, "script: the kiosk quit at %s:%d\n", script.path.c_str(), s.line);
-            return {};
+        } else if (s.command == "copier") {
+            const auto& sim = app.app_services().simulate_copier;
+            if (!sim) return fail("no copy module");
+            if (auto r = sim(a0); !r) return fail(r.error().message);
+            settle();
         } else if (s.command == "screenshot" || s.command == "dump") {
             if (opts.screenshots_dir.empty()) return fail("no --screenshots DIR given");
             std::filesystem::create_directories(opts.screenshots_dir);
@@ -391,6 +392,11 @@ Status run_script(App& app, VirtualClock& clock, const Script& script, const Scr
             } else {
                 std::ofstream(base + ".json") << app.dump().dump(2) << "\n";
             }
+        }
+        if (app.quit_requested()) {
+            // The kiosk would have closed here (a demo window's Escape, say): the run ends too.
+            std::fprintf(stderr, "script: the kiosk quit at %s:%d\n", script.path.c_str(), s.line);
+            return {};
         }
     }
     return {};

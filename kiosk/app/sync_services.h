@@ -2,11 +2,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 
+#include "base/result.h"
 #include "kiosk/sync/http.h"
 
 namespace kiosk::sync {
@@ -51,6 +53,8 @@ struct AppServices {
     std::shared_ptr<sync::Outbox> outbox;                  ///< thread-safe post(); null: no outbox
     std::optional<sync::PlatformSettings> platform_settings;  ///< make a PlatformClient per thread
     std::shared_ptr<SyncStatus> sync_status;               ///< any thread
+    /// The script step `copier CONDITION`: a simulated scanner fault (copy module; sim driver only).
+    std::function<Status(const std::string&)> simulate_copier;
 };
 
 /// Exit code of the kiosk after a remote "restart" command: systemd restarts the unit

@@ -147,7 +147,7 @@ std::string find_assets_dir(const Config& c, const std::string& dev_fallback) {
 
 Config Config::demo() {
     Config c = defaults();
-    for (const char* s : {"kiosk.mode=demo", "printer.driver=sim", "idcard.driver=sim", "scanner.driver=sim",
+    for (const char* s : {"kiosk.mode=demo", "printer.driver=sim", "idcard.driver=sim", "scanner.driver=sim", "copier.driver=sim",
                           "platform.url=http://127.0.0.1:8480"})
         (void)c.set(s);  // literals of the schema's own choices: cannot fail
     return c;

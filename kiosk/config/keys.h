@@ -49,6 +49,10 @@ inline constexpr Key<bool> scanner_camera_enabled{"scanner.camera_enabled"};
 inline constexpr Key<std::string> scanner_camera_device{"scanner.camera_device"};
 inline constexpr Key<std::vector<std::string>> scanner_allowed_hosts{"scanner.allowed_hosts"};
 inline constexpr Key<int64_t> scanner_wedge_max_gap_ms{"scanner.wedge_max_gap_ms"};
+inline constexpr Key<std::string> copier_driver{"copier.driver"};
+inline constexpr Key<std::string> copier_device{"copier.device"};
+inline constexpr Key<std::vector<std::string>> copier_sane_options{"copier.sane_options"};
+inline constexpr Key<std::string> copier_sim_marker{"copier.sim_marker"};
 }  // namespace keys
 
 /// Every typed key above with the schema type it must have (for the test).
@@ -72,7 +76,8 @@ inline const auto& typed_keys() {
         info(idcard_driver), info(idcard_port), info(idcard_sim_control), info(idcard_baud), info(idcard_sim_cards),
         info(scanner_driver), info(scanner_port), info(scanner_baud), info(scanner_charset), info(scanner_terminator),
         info(scanner_hid_device), info(scanner_camera_enabled), info(scanner_camera_device), info(scanner_allowed_hosts),
-        info(scanner_wedge_max_gap_ms)};
+        info(scanner_wedge_max_gap_ms), info(copier_driver), info(copier_device), info(copier_sane_options),
+        info(copier_sim_marker)};
     return all;
 }
 

@@ -36,7 +36,7 @@ bool ends_with(const std::string& s, const std::string& tail) {
 
 // The rules that hold in production mode whatever else is set.
 void add_toy_problems(const Config& c, std::vector<Problem>& out) {
-    for (const char* key : {"printer.driver", "idcard.driver", "scanner.driver"})
+    for (const char* key : {"printer.driver", "idcard.driver", "scanner.driver", "copier.driver"})
         if (c.str(key) == "sim")
             out.push_back({key, "\"sim\" is a simulated device (allowed only with kiosk.mode = \"demo\")"});
     if (!c.str("idcard.sim_control").empty())

@@ -51,6 +51,13 @@ const std::vector<KeySpec>& schema() {
         {"scanner.camera_device", Type::String, "\"/dev/video0\"", "V4L2 camera device"},
         {"scanner.allowed_hosts", Type::StringList, "[\"127.0.0.1\", \"localhost\"]", "Hosts a scanned URL may point to (https; http only for 127.0.0.1 and localhost)"},
         {"scanner.wedge_max_gap_ms", Type::Int, "50", "Window wedge: keys closer than this are a scanner, slower ones a person typing", 10, 500},
+        // [copier]
+        {"copier.driver", Type::String, "\"sane\"", "Scanner for copying: sane (a SANE flatbed or document camera), sim or none", INT64_MIN, INT64_MAX, {"sane", "sim", "none"}},
+        {"copier.device", Type::String, "\"\"", "SANE device name (scanimage -L), empty: the first one found"},
+        {"copier.sane_options", Type::StringList, "[]", "Backend options set before every scan, as \"name=value\" (e.g. \"source=Flatbed\")"},
+        {"copier.idcard_dpi", Type::Int, "300", "Resolution of ID-card scans", 100, 600},
+        {"copier.page_dpi", Type::Int, "200", "Resolution of document pages", 100, 600},
+        {"copier.sim_marker", Type::String, "\"\"", "Simulator only: seed of 64 marker bytes written into every scan (memory tests)"},
         // [platform]
         {"platform.url", Type::String, "\"https://platform.example.invalid\"", "Base URL of the central government-service platform (https; the default is a placeholder the production check refuses)"},
         {"platform.token", Type::String, "\"\"", "This kiosk's bearer token (or use a client certificate)"},

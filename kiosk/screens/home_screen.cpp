@@ -1,4 +1,4 @@
-// Home screen: the kiosk's eight services as big tiles, language and large-text buttons.
+// Home screen: the kiosk's services as big tiles, language and large-text buttons.
 #include <algorithm>
 #include <ctime>
 
@@ -19,6 +19,7 @@ struct Service {
 const Service kServices[] = {
     {"forms", "service.forms", "glyph.forms", {0x0B, 0x62, 0xC4, 0xFF}},
     {"certificates", "service.certificates", "glyph.certificates", {0x1B, 0x7F, 0x5A, 0xFF}},
+    {"copy", "service.copy", "glyph.copy", {0x5A, 0x6B, 0x1B, 0xFF}},
     {"case_status", "service.case_status", "glyph.case_status", {0x8A, 0x4B, 0xC9, 0xFF}},
     {"map", "service.map", "glyph.map", {0xC2, 0x5B, 0x0E, 0xFF}},
     {"guide", "service.guide", "glyph.guide", {0x0E, 0x7C, 0x86, 0xFF}},

@@ -12,6 +12,7 @@
 
 #include "base/clock.h"
 #include "kiosk/screens/certificates_data.h"
+#include "kiosk/screens/copy_data.h"
 #include "kiosk/screens/services.h"
 #include "kiosk/session/session_view.h"
 #include "kiosk/ui/strings.h"
@@ -47,11 +48,11 @@ struct ScannedReceipt {
 };
 
 /// What an event carries, typed. Request replies: a failure's error word is a std::string;
-/// results are the shared_ptrs of certificates_data.h; call_staff "sent" carries the ticket
+/// results are the shared_ptrs of certificates_data.h and copy_data.h; call_staff "sent" carries the ticket
 /// (std::string); a remote notice its end time (int64_t, wall ms).
 using EventPayload = std::variant<std::monostate, std::string, int64_t, CardView, ScannedReceipt,
                                   std::shared_ptr<CertificateList>, std::shared_ptr<CertificatePreview>,
-                                  std::shared_ptr<CaseResult>>;
+                                  std::shared_ptr<CaseResult>, std::shared_ptr<CopyInfo>, std::shared_ptr<CopyPreview>>;
 
 /// Something that happened outside the screen: a device, a finished request, new content.
 /// Arrives on the UI thread. Device output is classified once, by the app (kiosk/app/

@@ -9,7 +9,7 @@ namespace {
 // Production mode with no simulators: absent devices and an https platform nobody answers.
 const std::vector<std::string> kProduction = {
     "--set", "kiosk.mode=production", "--set", "printer.driver=none", "--set", "idcard.driver=none",
-    "--set", "scanner.driver=none",    "--set", "platform.url=https://127.0.0.1:9"};
+    "--set", "scanner.driver=none",    "--set", "copier.driver=none", "--set", "platform.url=https://127.0.0.1:9"};
 }  // namespace
 
 TEST_CASE("in production mode Escape, Alt+F4, Ctrl+Q, Ctrl+Alt+F2 and a window close leave the kiosk running") {

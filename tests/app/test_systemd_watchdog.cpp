@@ -117,7 +117,7 @@ TEST_CASE("a production kiosk refuses the block-ui script step") {
     TempDir dir;
     auto r = run_kiosk(dir, "block-ui 1\n",
                        {"--set", "kiosk.mode=production", "--set", "printer.driver=none", "--set", "idcard.driver=none",
-                        "--set", "scanner.driver=none", "--set", "platform.url=https://127.0.0.1:9"});
+                        "--set", "scanner.driver=none", "--set", "copier.driver=none", "--set", "platform.url=https://127.0.0.1:9"});
     CHECK(r.process.exit_code == 1);
     CHECK(r.process.output.find("block-ui is allowed only with kiosk.mode = \"demo\"") != std::string::npos);
 }

@@ -13,7 +13,7 @@ TEST_CASE("every typed key names a schema key of the same type") {
         REQUIRE_MESSAGE(spec, std::string(k.name) << " is not in the schema");
         CHECK_MESSAGE(spec->type == k.type, std::string(k.name) << " has another type in the schema");
     }
-    CHECK(typed_keys().size() == 20);
+    CHECK(typed_keys().size() == 24);
 }
 
 TEST_CASE("the typed key check would find a key the schema does not have") {

@@ -37,6 +37,7 @@ TEST_CASE("the built-in defaults are a hall's: production mode, real drivers, an
     CHECK(c.str("printer.driver") == "cups");
     CHECK(c.str("idcard.driver") == "serial");
     CHECK(c.str("scanner.driver") == "serial");
+    CHECK(c.str("copier.driver") == "sane");
     CHECK(c.str("platform.url").rfind("https://", 0) == 0);
     CHECK(config::toy_problems(c).empty());  // the kiosk starts with them…
     auto p = config::production_problems(c);  // …but they are not a hall's configuration yet
@@ -47,16 +48,16 @@ TEST_CASE("the built-in defaults are a hall's: production mode, real drivers, an
 
 TEST_CASE("production mode refuses each simulated device, the sim control socket, plain http and demo keys by name") {
     auto c = config::Config::defaults();
-    for (const char* s : {"printer.driver=sim", "idcard.driver=sim", "scanner.driver=sim", "idcard.sim_control=/tmp/x.sock",
-                          "platform.url=http://127.0.0.1:8480"})
+    for (const char* s : {"printer.driver=sim", "idcard.driver=sim", "scanner.driver=sim", "copier.driver=sim",
+                          "idcard.sim_control=/tmp/x.sock", "platform.url=http://127.0.0.1:8480"})
         REQUIRE(c.set(s));
     REQUIRE(c.set(std::string("platform.seal_public_key=") + config::demo_public_keys()[0]));
     REQUIRE(c.set(std::string("platform.content_public_key=") + config::demo_public_keys()[1]));
     auto toys = config::toy_problems(c);
-    for (const char* key : {"printer.driver", "idcard.driver", "scanner.driver", "idcard.sim_control", "platform.url",
-                            "platform.seal_public_key", "platform.content_public_key"})
+    for (const char* key : {"printer.driver", "idcard.driver", "scanner.driver", "copier.driver", "idcard.sim_control",
+                            "platform.url", "platform.seal_public_key", "platform.content_public_key"})
         CHECK_MESSAGE(names(toys, key), key);
-    CHECK(toys.size() == 7);
+    CHECK(toys.size() == 8);
     // Demo mode allows all of it, but the production check still names all of it, and the mode.
     REQUIRE(c.set("kiosk.mode=demo"));
     CHECK(config::toy_problems(c).empty());

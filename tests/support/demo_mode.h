@@ -8,12 +8,12 @@
 
 namespace kiosk::test {
 
-/// "section.key=value" assignments: demo mode, the simulated printer, ID-card reader and
-/// scanner, and a plain-http platform on loopback where nothing listens (tests that need a
+/// "section.key=value" assignments: demo mode, the simulated printer, ID-card reader,
+/// scanner and copier, and a plain-http platform on loopback where nothing listens (tests that need a
 /// platform set platform.url after these).
 inline std::vector<std::string> demo_mode_sets() {
     return {"kiosk.mode=demo", "printer.driver=sim", "idcard.driver=sim", "scanner.driver=sim",
-            "platform.url=http://127.0.0.1:8480"};
+            "copier.driver=sim", "platform.url=http://127.0.0.1:8480"};
 }
 
 /// The same as command-line options: --set K=V ...
