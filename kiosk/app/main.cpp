@@ -25,6 +25,7 @@ void usage() {
         "  --screenshots DIR      where `screenshot` steps write PNGs (default: the state dir's screenshots/)\n"
         "  --dump FILE            write the final screen as JSON (widgets, text, bounds)\n"
         "  --verbose              print each script step\n"
+        "  --check-layout         with --script: check the layout rules after every step (docs/scripts.md)\n"
         "  --exit-after-first-frame  print the monotonic time of the first presented frame and exit (benchmarks)\n"
         "  --log-level L          debug, info, warn, error, off\n"
         "  --version, --help\n");
@@ -41,7 +42,7 @@ int main(int argc, char** argv) {
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     std::string config_path, script_path, screenshots, dump_path, state_dir;
     std::vector<std::string> sets;
-    bool headless = false, verbose = false, first_frame_only = false;
+    bool headless = false, verbose = false, first_frame_only = false, check_layout = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&]() -> std::string {
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
         else if (a == "--screenshots") screenshots = value();
         else if (a == "--dump") dump_path = value();
         else if (a == "--verbose") verbose = true;
+        else if (a == "--check-layout") check_layout = true;
         else if (a == "--exit-after-first-frame") first_frame_only = true;
         else if (a == "--log-level") {
             log::Level l;
@@ -154,6 +156,7 @@ int main(int argc, char** argv) {
         ScriptOptions so;
         so.screenshots_dir = screenshots;
         so.verbose = verbose;
+        so.check_layout = check_layout;
         auto r = run_script(**app, *vclock, script, so);
         if (!r) {
             std::fprintf(stderr, "kiosk: script failed: %s\n", r.error().message.c_str());

@@ -11,6 +11,7 @@
 #include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/devices.h"
+#include "kiosk/ui/layout_check.h"
 
 namespace kiosk {
 
@@ -42,6 +43,7 @@ const CommandSpec kCommands[] = {
     {"key", 1, 1, "key COMBO   (a key press through SDL's queue: Escape, Alt+F4, Ctrl+Q, Ctrl+Alt+F2, F1…)"},
     {"close-window", 0, 0, "close-window   (the window manager's close, as Alt+F4 in an X session sends it)"},
     {"block-ui", 1, 1, "block-ui SECONDS   (stall the UI thread; demo mode only)"},
+    {"check-layout", 0, 0, "check-layout   (fail when the screen breaks a layout rule: off-screen, small target, overlap, cut text)"},
 };
 
 Result<std::vector<std::string>> tokenize(const std::string& line, bool& first_quoted) {
@@ -151,6 +153,18 @@ std::string summary_of_screen(const App& app) {
 
 }  // namespace
 
+std::vector<std::string> layout_violations(App& app) {
+    app.frame(true);  // widgets note cut text while they draw
+    auto d = app.dump();
+    ui::LayoutRules rules;
+    rules.width = app.theme().width;
+    rules.height = app.theme().height;
+    rules.px_per_cm = app.theme().px_per_cm;
+    std::vector<std::string> out;
+    for (const auto& v : ui::check_layout(d["widgets"], rules)) out.push_back(v.rule + ": " + v.message);
+    return out;
+}
+
 std::vector<std::string> visible_texts(const App& app) {
     std::vector<std::string> out;
     auto d = app.dump();
@@ -259,7 +273,20 @@ Status run_script(App& app, VirtualClock& clock, const Script& script, const Scr
         app.frame();
     };
     settle();
+    // --check-layout: every violation once, with the step and the layout it was seen in.
+    std::vector<std::string> seen;
+    std::string layout_report;
+    auto check_now = [&](const ScriptStep& s) {
+        for (auto& v : layout_violations(app)) {
+            std::string key = app.screen_name() + "|" + v;
+            if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+            seen.push_back(key);
+            layout_report += "  " + script.path + ":" + std::to_string(s.line) + " screen '" + app.screen_name() +
+                             "': " + v + "\n";
+        }
+    };
     for (const auto& s : script.steps) {
+        if (opts.check_layout && &s != &script.steps.front()) check_now(*(&s - 1));
         auto fail = [&](const std::string& what) {
             return make_error(Errc::UserError, script.path + ":" + std::to_string(s.line) + ": " + s.command +
                                                    (s.args.empty() ? "" : " \"" + s.args[0] + "\"") + ": " + what +
@@ -319,6 +346,14 @@ Status run_script(App& app, VirtualClock& clock, const Script& script, const Scr
             settle();
             for (const auto& t : visible_texts(app))
                 if (t.find(a0) != std::string::npos) return fail("text is on screen but should not be");
+        } else if (s.command == "check-layout") {
+            settle();
+            auto v = layout_violations(app);
+            if (!v.empty()) {
+                std::string all;
+                for (const auto& one : v) all += "\n  " + one;
+                return fail(std::to_string(v.size()) + " layout rule(s) broken:" + all);
+            }
         } else if (s.command == "expect-screen") {
             settle();
             if (app.screen_name() != a0) return fail("the screen is '" + app.screen_name() + "'");
@@ -399,6 +434,13 @@ Status run_script(App& app, VirtualClock& clock, const Script& script, const Scr
             return {};
         }
     }
+    if (opts.check_layout && !script.steps.empty()) check_now(script.steps.back());
+    if (!layout_report.empty())
+        return make_error(Errc::UserError, std::to_string(seen.size()) + " layout violation(s) (" +
+                                               std::to_string(app.theme().width) + "x" +
+                                               std::to_string(app.theme().height) +
+                                               (app.theme().text_scale > 1.0f ? ", large text" : "") + "):\n" +
+                                               layout_report);
     return {};
 }
 
