@@ -255,7 +255,13 @@ void App::run_async(std::function<screens::AppEvent()> work) {
 void App::set_status(screens::AppStatus s) {
     s.platform_online = m_status.platform_online;
     s.platform_down = m_status.platform_down;
+    // The home tiles follow the printer (暂停服务): rebuild home when what they read changed
+    // (other screens react to their own device events, and keep their scroll and input).
+    bool changed = s.printer_can_print != m_status.printer_can_print || s.printer_message_key != m_status.printer_message_key;
     m_status = std::move(s);
+    if (changed)
+        for (auto& sc : m_stack)
+            if (std::string_view(sc->name()) == "home") sc->invalidate();
     m_dirty = true;
 }
 

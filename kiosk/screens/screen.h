@@ -96,7 +96,9 @@ struct AppStatus {
     /// (issue 19): 证明打印 needs the platform and the printer, 办件查询 the platform.
     /// 表格下载 stays: its forms can also be taken by QR code without the printer.
     bool service_paused(std::string_view screen) const {
-        if (screen == "certificates") return platform_down || !printer_can_print;
+        // A printer fault the app knows of (a message to show), not "no status yet": the
+        // devices start after the first frame.
+        if (screen == "certificates") return platform_down || (!printer_can_print && !printer_message_key.empty());
         if (screen == "case_status") return platform_down;
         return false;
     }
