@@ -99,6 +99,17 @@ Result<Database> Database::open_checked(const std::string& path, Durability dura
     return open(path, durability);
 }
 
+Result<std::string> find_damage(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return make_error(Errc::NotFound, path + ": no such database file");
+    auto db = Database::open(path, Durability::Normal);
+    if (!db) {
+        if (db.error().code == Errc::Corrupt) return db.error().message;
+        return db.error();
+    }
+    return damage_of(*db);
+}
+
 Database::Database(Database&& o) noexcept : m_db(o.m_db), m_path(std::move(o.m_path)) { o.m_db = nullptr; }
 Database& Database::operator=(Database&& o) noexcept {
     if (this != &o) {

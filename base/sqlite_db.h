@@ -21,6 +21,11 @@ enum class Durability {
 
 class Statement;
 
+/// What `PRAGMA quick_check` finds wrong with the existing database file `path`: "" when it is
+/// sound, else SQLite's words (damaged pages, not a database). Opens nothing new: a missing
+/// file is an error (NotFound), as is a file that cannot be opened for another reason.
+Result<std::string> find_damage(const std::string& path);
+
 /// What open_checked() found (issue 19: damaged databases are quarantined, not trusted).
 struct OpenCheck {
     bool fresh = false;        ///< the file was missing or empty: a new database was made
