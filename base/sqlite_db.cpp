@@ -3,6 +3,12 @@
 
 #include <sqlite3.h>
 
+#include <ctime>
+#include <filesystem>
+
+#include "health.h"
+#include "log.h"
+
 namespace kiosk::db {
 
 namespace {
@@ -30,6 +36,78 @@ Result<Database> Database::open(const std::string& path, Durability durability) 
     }
     TRY(db.exec(durability == Durability::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL"));
     return db;
+}
+
+namespace {
+/// "outbox" for /var/lib/kiosk/outbox.db: the name health conditions use.
+std::string db_name(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+
+std::string utc_stamp() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+    return buf;
+}
+
+/// Result of the check: empty when the database is sound, else what is wrong.
+std::string damage_of(Database& db) {
+    // quick_check: the structure of every page and index, without the slow cross-checks
+    // of integrity_check; what a torn or overwritten page breaks, it finds.
+    auto st = db.prepare("PRAGMA quick_check");
+    if (!st) return st.error().message;
+    auto row = st->step();
+    if (!row) return row.error().message;
+    if (!*row) return "quick_check returned nothing";
+    std::string first = st->text(0);
+    return first == "ok" ? std::string() : first.substr(0, 200);
+}
+}  // namespace
+
+Result<Database> Database::open_checked(const std::string& path, Durability durability, OpenCheck* check) {
+    namespace fs = std::filesystem;
+    OpenCheck local;
+    OpenCheck& c = check ? *check : local;
+    c = {};
+    std::error_code ec;
+    c.fresh = !fs::exists(path, ec) || (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0);
+    std::string damage;
+    {
+        auto db = open(path, durability);
+        if (db) {
+            damage = damage_of(*db);
+            if (damage.empty()) return db;
+        } else if (db.error().code == Errc::Corrupt) {
+            damage = db.error().message;
+        } else {
+            return db.error();  // cannot open at all (permissions, a directory): not damage
+        }
+    }  // closed before the file is moved
+    std::string aside = path + ".damaged-" + utc_stamp();
+    fs::rename(path, aside, ec);
+    if (ec) return make_error(Errc::Corrupt, path + " is damaged (" + damage + ") and cannot be moved aside: " + ec.message());
+    for (const char* side : {"-wal", "-shm", "-journal"}) {
+        std::error_code e2;
+        if (fs::exists(path + side, e2)) fs::rename(path + side, aside + side, e2);
+    }
+    c.quarantined = true;
+    c.fresh = true;
+    c.moved_to = aside;
+    c.reason = damage;
+    health::raise("db." + db_name(path) + ".quarantined", "damaged (" + damage + "), moved to " + aside + "; a new one was made");
+    return open(path, durability);
+}
+
+Result<std::string> find_damage(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return make_error(Errc::NotFound, path + ": no such database file");
+    auto db = Database::open(path, Durability::Normal);
+    if (!db) {
+        if (db.error().code == Errc::Corrupt) return db.error().message;
+        return db.error();
+    }
+    return damage_of(*db);
 }
 
 Database::Database(Database&& o) noexcept : m_db(o.m_db), m_path(std::move(o.m_path)) { o.m_db = nullptr; }

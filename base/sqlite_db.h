@@ -21,11 +21,30 @@ enum class Durability {
 
 class Statement;
 
+/// What `PRAGMA quick_check` finds wrong with the existing database file `path`: "" when it is
+/// sound, else SQLite's words (damaged pages, not a database). Opens nothing new: a missing
+/// file is an error (NotFound), as is a file that cannot be opened for another reason.
+Result<std::string> find_damage(const std::string& path);
+
+/// What open_checked() found (issue 19: damaged databases are quarantined, not trusted).
+struct OpenCheck {
+    bool fresh = false;        ///< the file was missing or empty: a new database was made
+    bool quarantined = false;  ///< the file was damaged and moved aside
+    std::string moved_to;      ///< where the damaged file went ("<path>.damaged-<UTC time>")
+    std::string reason;        ///< what SQLite said about it
+};
+
 /// One connection. Not shared between threads: each thread opens its own.
 class Database {
 public:
     /// Opens (creating) `path` in WAL mode with a busy timeout. ":memory:" works.
     static Result<Database> open(const std::string& path, Durability = Durability::Full);
+    /// Like open(), for a process that owns the file (the kiosk at start-up): the file is
+    /// checked (`PRAGMA quick_check`) and, when SQLite finds it damaged or not a database,
+    /// moved aside with its -wal and -shm as `<path>.damaged-<UTC time>`, a fresh file is made
+    /// and the health condition `db.<name>.quarantined` is raised. An error only when even a
+    /// fresh file cannot be made (the directory is unwritable, `path` is a directory).
+    static Result<Database> open_checked(const std::string& path, Durability = Durability::Full, OpenCheck* check = nullptr);
     Database(Database&&) noexcept;
     Database& operator=(Database&&) noexcept;
     Database(const Database&) = delete;

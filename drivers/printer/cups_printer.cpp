@@ -1,6 +1,9 @@
 // CupsPrinter: Get-Printer-Attributes, Print-Job, Get-Job-Attributes, Get-Jobs and Cancel-Job over libcups.
 #include "drivers/printer/cups_printer.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include <cups/cups.h>
 
 #include <cstring>
@@ -175,8 +178,15 @@ static Exchange do_request(const std::string& host, int port, bool encrypt, cons
                              encrypt ? HTTP_ENCRYPTION_ALWAYS : HTTP_ENCRYPTION_IF_REQUESTED, 1,
                              int(timeout.count()), nullptr);
     if (!h) {
+        int err = errno;
         ippDelete(request);
-        ex.error = "cannot connect to " + host + ":" + std::to_string(port) + ": " + cupsLastErrorString();
+        // In plain words (issue 19): libcups' last error string here was often stale
+        // ("Host is down" for a refused connection).
+        std::string where = host + ":" + std::to_string(port);
+        if (err == ECONNREFUSED) ex.error = "connection refused by " + where + " (printer off, or nothing listens on that port)";
+        else if (err == ETIMEDOUT || err == EHOSTUNREACH || err == ENETUNREACH || err == EHOSTDOWN)
+            ex.error = "printer " + where + " unreachable (no answer on the network)";
+        else ex.error = "cannot connect to " + where + ": " + (err ? std::strerror(err) : cupsLastErrorString());
         return ex;
     }
     Http http(h);
@@ -185,7 +195,19 @@ static Exchange do_request(const std::string& host, int port, bool encrypt, cons
     httpSetTimeout(h, double(timeout.count()) / 1000.0, nullptr, nullptr);
     ipp_t* resp = file ? cupsDoFileRequest(h, request, resource.c_str(), file) : cupsDoRequest(h, request, resource.c_str());
     ex.response.reset(resp);
-    if (!resp) ex.error = cupsLastErrorString() ? cupsLastErrorString() : "no reply";
+    if (!resp) {
+        // A connection that was accepted but never answered reads "Success" in libcups'
+        // string: say what happened instead.
+        int herr = httpError(h);
+        const char* last = cupsLastErrorString();
+        bool says_nothing = !last || !*last || std::strcmp(last, "Success") == 0;
+        if (herr == 0 && !says_nothing)
+            ex.error = last;
+        else if (herr == ETIMEDOUT || herr == EAGAIN || herr == 0)
+            ex.error = "printer " + host + ":" + std::to_string(port) + " accepted the connection but did not answer within " +
+                       std::to_string(timeout.count()) + " ms (hung)";
+        else ex.error = std::string("printer connection failed: ") + std::strerror(herr);
+    }
     return ex;
 }
 

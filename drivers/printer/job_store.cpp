@@ -32,11 +32,14 @@ const std::vector<std::string> kMigrations = {
         updated_ms INTEGER NOT NULL);
        CREATE INDEX print_jobs_phase ON print_jobs(phase);
        CREATE INDEX print_jobs_created ON print_jobs(created_ms);)",
+    // 2026-12-05 (issue 19): one owner per job. kioskctl and the kiosk share this journal;
+    // recovery takes over only its own owner's rows. Older rows were the kiosk's.
+    R"(ALTER TABLE print_jobs ADD COLUMN owner TEXT NOT NULL DEFAULT 'kiosk';)",
 };
 
 constexpr const char* kColumns =
     "id, name, printer_job_name, destination, printer_job_id, phase, printer_state, reason, copies, attempts, "
-    "created_ms, updated_ms";
+    "created_ms, updated_ms, owner";
 }  // namespace
 
 const char* phase_name(JobPhase p) { return kPhaseNames[size_t(p)]; }
@@ -53,12 +56,18 @@ Result<JobStore> JobStore::open(const std::string& path) {
     return JobStore(std::move(db));
 }
 
+Result<JobStore> JobStore::open_checked(const std::string& path) {
+    auto db = TRY(db::Database::open_checked(path, db::Durability::Full));
+    TRY(db.migrate(kMigrations));
+    return JobStore(std::move(db));
+}
+
 Status JobStore::insert(const JobRecord& r) {
     auto st = TRY(m_db.prepare(std::string("INSERT INTO print_jobs(") + kColumns +
-                               ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"));
+                               ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     st.bind(1, r.id).bind(2, r.name).bind(3, r.printer_job_name).bind(4, r.destination).bind(5, r.printer_job_id);
     st.bind(6, phase_name(r.phase)).bind(7, job_state_name(r.printer_state)).bind(8, r.reason).bind(9, r.copies);
-    st.bind(10, r.attempts).bind(11, r.created_ms).bind(12, r.updated_ms);
+    st.bind(10, r.attempts).bind(11, r.created_ms).bind(12, r.updated_ms).bind(13, r.owner.empty() ? "kiosk" : r.owner);
     return st.run();
 }
 
@@ -92,6 +101,7 @@ Result<std::vector<JobRecord>> JobStore::query(const std::string& tail, const st
         r.attempts = int(st.int64(9));
         r.created_ms = st.int64(10);
         r.updated_ms = st.int64(11);
+        r.owner = st.text(12);
         out.push_back(std::move(r));
     }
     return out;
@@ -103,8 +113,8 @@ Result<std::optional<JobRecord>> JobStore::get(const std::string& id) {
     return std::optional<JobRecord>(std::move(rows.front()));
 }
 
-Result<std::vector<JobRecord>> JobStore::unfinished() {
-    return query("WHERE phase IN ('sending','printing','stopped') ORDER BY created_ms, rowid");
+Result<std::vector<JobRecord>> JobStore::unfinished(const std::string& owner) {
+    return query("WHERE phase IN ('sending','printing','stopped') AND owner=? ORDER BY created_ms, rowid", owner);
 }
 
 Result<std::vector<JobRecord>> JobStore::recent(size_t limit, bool only_problems) {

@@ -41,17 +41,23 @@ struct JobRecord {
     int attempts = 0;              ///< submissions tried (retries only when never accepted)
     int64_t created_ms = 0;        ///< wall clock
     int64_t updated_ms = 0;
+    /// Which program's print service owns the job ("kiosk", "kioskctl"): only its owner
+    /// follows, recovers or cancels it (issue 19: kioskctl canceled a citizen's job).
+    std::string owner = "kiosk";
 };
 
 /// Thin storage layer. One instance per thread (it owns its SQLite connection).
 class JobStore {
 public:
     static Result<JobStore> open(const std::string& path);
+    /// open(), after checking the file: a damaged one is quarantined and a new one made, so
+    /// a rotten print-jobs.db never disables printing (issue 19). For the owner at start-up.
+    static Result<JobStore> open_checked(const std::string& path);
     Status insert(const JobRecord&);
     Status update(const JobRecord&);
     Result<std::optional<JobRecord>> get(const std::string& id);
-    /// Records not in a final phase, oldest first.
-    Result<std::vector<JobRecord>> unfinished();
+    /// Records of `owner` not in a final phase, oldest first.
+    Result<std::vector<JobRecord>> unfinished(const std::string& owner = "kiosk");
     /// Newest first. `only_problems`: Failed and NeedsAttention only.
     Result<std::vector<JobRecord>> recent(size_t limit, bool only_problems = false);
 

@@ -1,6 +1,10 @@
 // PrintService: the worker that submits, follows, times out, cancels and recovers print jobs.
 #include "drivers/printer/print_service.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <random>
@@ -39,9 +43,21 @@ Result<std::unique_ptr<PrintService>> PrintService::create(std::shared_ptr<Print
     if (!printer) return make_error(Errc::InvalidInput, "print service needs a printer");
     if (options.db_path.empty()) return make_error(Errc::InvalidInput, "print service needs a database path");
     if (options.max_submit_attempts < 1) options.max_submit_attempts = 1;
-    // Open (and migrate) once here so a broken database fails start-up, not the first job.
-    TRY(JobStore::open(options.db_path));
+    // Open (and migrate) once here, checked: a damaged file is quarantined and replaced, so
+    // the worst a rotten journal costs is the history of old jobs, never printing itself.
+    TRY(JobStore::open_checked(options.db_path));
+    if (options.owner.empty()) options.owner = "kiosk";
     std::unique_ptr<PrintService> s(new PrintService(std::move(printer), std::move(options), std::move(clock)));
+    // The owner's lock: held for the service's life. Without it (another process of the same
+    // owner runs) this service prints its own jobs but recovers nobody's.
+    std::string lock_path = s->m_options.db_path + "." + s->m_options.owner + ".lock";
+    int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+        s->m_owner_lock = fd;
+    } else {
+        if (fd >= 0) ::close(fd);
+        LOG_WARN(kTag) << "another " << s->m_options.owner << " process holds " << lock_path << "; its unfinished jobs are left to it";
+    }
     s->m_worker = std::jthread([raw = s.get()](std::stop_token st) { raw->run(st); });
     return s;
 }
@@ -49,6 +65,7 @@ Result<std::unique_ptr<PrintService>> PrintService::create(std::shared_ptr<Print
 PrintService::~PrintService() {
     m_worker.request_stop();
     if (m_worker.joinable()) m_worker.join();
+    if (m_owner_lock >= 0) ::close(m_owner_lock);  // releases the flock
 }
 
 void PrintService::set_listener(JobListener l) {
@@ -69,6 +86,7 @@ Result<std::string> PrintService::print(PrintOrder order, JobListener progress) 
     a.record.destination = m_printer->destination();
     a.record.copies = order.copies;
     a.record.phase = JobPhase::Sending;
+    a.record.owner = m_options.owner;
     a.file_path = std::move(order.file_path);
     a.progress = std::move(progress);
     a.started = m_clock->now();
@@ -314,7 +332,8 @@ void PrintService::follow(JobStore& store, Active& a) {
 }
 
 void PrintService::recover(JobStore& store) {
-    auto rows = store.unfinished();
+    if (m_owner_lock < 0) return;  // another process of this owner is settling them
+    auto rows = store.unfinished(m_options.owner);
     if (!rows) {
         LOG_ERROR(kTag) << "cannot read unfinished print jobs: " << rows.error().message;
         return;

@@ -39,6 +39,11 @@ public:
         /// "busy" (one job at a time) is asked again every `retry_delay` until job_timeout.
         int max_submit_attempts = 3;
         std::chrono::milliseconds retry_delay{500};
+        /// Who owns the jobs this service submits ("kiosk", "kioskctl"). Recovery settles
+        /// only this owner's unfinished rows, and only while this process holds the owner's
+        /// lock (`<db_path>.<owner>.lock`, flock): two programs sharing one journal never
+        /// touch each other's jobs, and two of the same kind never recover the same row.
+        std::string owner = "kiosk";
     };
 
     /// Opens the database and starts the worker, whose first task is to settle every
@@ -104,6 +109,7 @@ private:
     JobListener m_listener;
     bool m_recovered = false;
     bool m_kick = false;  ///< cancel() asks the worker to act now
+    int m_owner_lock = -1;  ///< flock on the owner's lock file; -1: not held (no recovery)
     std::jthread m_worker;
 };
 

@@ -35,6 +35,7 @@ Result<std::unique_ptr<PrintService>> create_print_service(const PrinterSettings
     PrintService::Options o;
     o.db_path = s.jobs_db;
     o.job_timeout = s.job_timeout;
+    o.owner = s.job_owner;
     // A job's state is asked at least twice a second so "please take your document"
     // shows promptly, whatever the (status) poll interval.
     o.poll_interval = std::min(s.poll_interval, std::chrono::milliseconds(500));

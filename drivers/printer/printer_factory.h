@@ -20,6 +20,7 @@ struct PrinterSettings {
     std::string jobs_db;              ///< <state>/print-jobs.db
     std::chrono::milliseconds poll_interval{1000};  ///< printer.poll_interval_ms
     std::chrono::seconds job_timeout{120};          ///< printer.job_timeout_s
+    std::string job_owner = "kiosk";  ///< whose jobs the print service submits and recovers
 };
 
 /// "cups" → CupsPrinter (poller started), "sim" → SimPrinter. "none" → Errc::NotFound

@@ -173,6 +173,14 @@ Status App::init() {
     m_pool = std::make_unique<WorkerPool>(2);
     phase("strings");
 
+    if (!m_opts.out_of_service.empty()) {
+        // Nothing to serve with: no modules, only the screen that says so (finish_startup()
+        // starts no module either).
+        screens::register_all_screens();
+        m_screen_services.out_of_service_problem = m_opts.out_of_service;
+        navigate("home");
+        return {};
+    }
     // Only what the home screen shows starts before the first frame (the content it reads its
     // opening hours from); devices and the other modules start in finish_startup().
     for (const auto& m : modules()) {
@@ -217,6 +225,12 @@ void App::finish_startup() {
     }
     m_devices = std::move(devices.value());
     set_status(m_devices->status());
+    if (!m_opts.out_of_service.empty()) {
+        // 暂停服务: the devices (all "none") for the status line, no module.
+        m_startup = Startup::Done;
+        m_dirty = true;
+        return;
+    }
     for (const auto& m : modules()) {
         if (m.start_at == StartAt::BeforeFirstFrame) {
             bool started = std::find(m_started_modules.begin(), m_started_modules.end(), &m) != m_started_modules.end();
@@ -240,21 +254,58 @@ void App::run_async(std::function<screens::AppEvent()> work) {
 }
 
 void App::set_status(screens::AppStatus s) {
+    s.platform_online = m_status.platform_online;
+    s.platform_down = m_status.platform_down;
+    // The home tiles follow the printer (暂停服务): rebuild home when what they read changed
+    // (other screens react to their own device events, and keep their scroll and input).
+    bool changed = s.printer_can_print != m_status.printer_can_print || s.printer_message_key != m_status.printer_message_key;
     m_status = std::move(s);
+    if (changed)
+        for (auto& sc : m_stack)
+            if (std::string_view(sc->name()) == "home") sc->invalidate();
+    m_dirty = true;
+}
+
+void App::set_platform_state(bool online, bool down) {
+    m_status.platform_online = online;
+    if (down && !m_platform_down_since) {
+        m_platform_down_since = m_clock->now();
+        LOG_INFO("app") << "platform unreachable: services that need it pause if it stays so";
+    }
+    if (!down && m_platform_down_since) {
+        m_platform_down_since.reset();
+        if (m_status.platform_down) {
+            m_status.platform_down = false;
+            LOG_INFO("app") << "platform " << (online ? "reachable" : "unknown") << ": paused services resume";
+            for (auto& s : m_stack) s->invalidate();
+        }
+    }
+    m_dirty = true;
+}
+
+void App::update_platform_pause() {
+    if (!m_platform_down_since || m_status.platform_down) return;
+    if (m_clock->now() - *m_platform_down_since < kPlatformDownGrace) return;
+    m_status.platform_down = true;
+    LOG_INFO("app") << "platform unreachable for " << kPlatformDownGrace.count() << " s: services that need it are paused";
+    for (auto& s : m_stack) s->invalidate();
     m_dirty = true;
 }
 
 void App::emit(screens::Intent i) { m_intents.push_back(std::move(i)); }
 
-void App::navigate(const std::string& name, const std::map<std::string, std::string>& args) {
+void App::navigate(const std::string& wanted, const std::map<std::string, std::string>& args) {
+    // Out of service: every way home (idle wipe, attract, the home button) ends here.
+    const std::string name = m_opts.out_of_service.empty() ? wanted : "out_of_service";
+    if (name == "out_of_service" && screen_name() == name) return;
     // Every screen but home may use devices and services that start after the first frame.
-    if (name != "home" && name != "attract") finish_startup();
+    if (name != "home" && name != "attract" && name != "out_of_service") finish_startup();
     auto s = screens::make_screen(name, *this, args);
     if (!s) {
         LOG_ERROR("app") << "no screen named '" << name << "'";
         return;
     }
-    if (name != "home" && name != "attract") m_session->begin();
+    if (name != "home" && name != "attract" && name != "out_of_service") m_session->begin();
     m_stack.push_back(std::move(s));
     m_dirty = true;
     for (auto& f : m_nav_observers) f(*this, name);
@@ -346,7 +397,8 @@ void App::handle_event(const screens::AppEvent& e) {
     if (e.kind == K::CardPlaced || e.kind == K::ReceiptScanned || e.kind == K::LoginCodeScanned ||
         e.kind == K::UrlScanned || e.kind == K::ScanRejected)
         m_session->begin();
-    if (e.kind == K::PrinterStatus && m_devices) set_status(m_devices->status());
+    // A reader fault changes what the card screen may promise (issue 19): refresh the status.
+    if ((e.kind == K::PrinterStatus || e.kind == K::ReaderFault) && m_devices) set_status(m_devices->status());
     // A print under way (sending, printing, paused for paper/jam/door) holds the idle countdown;
     // its end (completed, failed, canceled, needs-attention) releases it (issue #13).
     if (e.kind == K::RequestUpdate && e.name == "print")
@@ -528,6 +580,7 @@ void App::frame(bool force_draw) {
     process_intents();
     check_corner_hold();
     update_session();
+    update_platform_pause();
     process_intents();
     m_retired.clear();
     if (screen()) {
@@ -557,6 +610,19 @@ void App::notify_systemd() {
     }
     line += "; ID card " + h.reader + "; scanner " + h.scanner + "; screen " + screen_name();
     m_notifier.status(line);
+}
+
+void App::draw_config_banner(ui::Canvas& c) {
+    // For the technician, not the citizen: small, at the top, and the kiosk works on.
+    if (m_opts.config_problem.empty() || screen_name() == "attract") return;
+    const auto& t = m_theme;
+    ui::Label banner(m_strings.tr("technician.config_fallback"), t.small(), t.warning_text, ui::Weight::Bold, ui::Align::Center);
+    banner.padding = t.px(8);
+    banner.background = t.warning_bg;
+    int h = banner.measure_height(*m_text, t.width);
+    banner.bounds = {0, 0, t.width, h};
+    banner.id = "config-fallback";
+    banner.draw(c);
 }
 
 void App::draw_status_banner(ui::Canvas& c) {
@@ -599,7 +665,9 @@ void App::draw() {
         screen()->draw(canvas);
         if (screen()->tick(m_clock->now())) m_dirty = true;
     }
-    if (screen_name() != "attract") draw_status_banner(canvas);
+    // 暂停服务 already says everything: no printer banner (its devices are off) over it.
+    if (screen_name() != "attract" && screen_name() != "out_of_service") draw_status_banner(canvas);
+    draw_config_banner(canvas);
     if (m_countdown) m_countdown->draw(canvas);
     if (m_demo) draw_demo_band(canvas);
     SDL_RenderPresent(m_renderer);
@@ -618,8 +686,10 @@ nlohmann::json App::dump() const {
         screen()->ensure_built();
         screen()->dump(widgets);
     }
-    if (!m_status.printer_message_key.empty() && screen_name() != "attract")
+    if (!m_status.printer_message_key.empty() && screen_name() != "attract" && screen_name() != "out_of_service")
         widgets.push_back({{"type", "banner"}, {"id", "printer-status"}, {"text", m_strings.tr(m_status.printer_message_key)}});
+    if (!m_opts.config_problem.empty() && screen_name() != "attract")
+        widgets.push_back({{"type", "banner"}, {"id", "config-fallback"}, {"text", m_strings.tr("technician.config_fallback")}});
     if (m_countdown) m_countdown->dump(widgets);
     if (m_demo)
         widgets.push_back({{"type", "banner"},

@@ -31,6 +31,12 @@ struct AppOptions {
     bool headless = false;       ///< SDL offscreen driver, software renderer
     std::shared_ptr<Clock> clock;///< a VirtualClock for scripted runs
     std::string assets_dir;
+    /// Non-empty: the configuration could not be loaded and there is no last good one. The
+    /// kiosk shows only the 暂停服务 screen, with this text for a technician (issue 19).
+    std::string out_of_service;
+    /// Non-empty: running on the last good configuration because the given one failed; a
+    /// banner for technicians says so (and this text is in the health report).
+    std::string config_problem;
 };
 
 /// Events from other threads, handed to the UI thread in order: app events, and raw device
@@ -105,6 +111,7 @@ public:
     bool demo_mode() const { return m_demo; }
     /// The assets folder (string catalogs, demo data) the app was started with.
     const std::string& assets_dir() const { return m_opts.assets_dir; }
+    const AppOptions& options() const { return m_opts; }
     SDL_Renderer* renderer() const { return m_renderer; }
     Uint64 frames_drawn() const { return m_frames; }
 
@@ -126,7 +133,16 @@ public:
     AppServices& app_services() { return m_app_services; }
     /// Runs `work` on a worker thread and posts its AppEvent back to the UI thread.
     void run_async(std::function<screens::AppEvent()> work);
+    /// Device status (from Devices::status()); the platform fields are kept.
     void set_status(screens::AppStatus s);
+    /// The platform's reachability (sync module, UI thread). Services that need the platform
+    /// pause only once it has been unreachable for kPlatformDownGrace.
+    void set_platform_state(bool online, bool down);
+    /// A platform that fails one contact may be a blip, and each journey already says so and
+    /// offers a retry; unreachable for two minutes (the next heartbeat or upload attempts
+    /// confirmed nothing changed) it is an outage, and the home tiles say 暂停服务 before a
+    /// citizen starts (issue 19). On the app's clock, so scripted runs fast-forward it.
+    static constexpr std::chrono::seconds kPlatformDownGrace{120};
     /// Handles service requests from screens (print, certificates, case lookup, …).
     using RequestHandler = std::function<void(App&, const screens::Intent&)>;
     void on_request(const std::string& name, RequestHandler h) { m_request_handlers[name] = std::move(h); }
@@ -156,11 +172,13 @@ private:
     void update_session();
     void draw();
     void draw_status_banner(ui::Canvas& c);
+    void draw_config_banner(ui::Canvas& c);
     void draw_demo_band(ui::Canvas& c);
     void show_countdown();
     void notify_systemd();
     bool in_hold_corner(int x, int y) const;
     void check_corner_hold();
+    void update_platform_pause();
 
     config::Config m_config;
     AppOptions m_opts;
@@ -178,6 +196,7 @@ private:
     std::vector<screens::Intent> m_intents;
     EventQueue m_events;
     screens::AppStatus m_status;
+    std::optional<Clock::time_point> m_platform_down_since;  ///< first failed contact of this outage
     screens::ScreenServices m_screen_services;
     AppServices m_app_services;
     InputRules m_input_rules;

@@ -2,12 +2,14 @@
 // reopens them when a new version is switched in.
 #include <filesystem>
 
+#include "base/health.h"
 #include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/module.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/content_store.h"
 #include "kiosk/content/search.h"
+#include "kiosk/sync/content_update.h"
 
 namespace kiosk {
 
@@ -29,13 +31,40 @@ void seed_content(App& app, const std::string& root) {
     if (!r) LOG_ERROR("content") << "seed bundle " << seed << " refused: " << r.error().message;
 }
 
+/// The live version that failed to open, so a version that cannot be opened is tried (and
+/// logged) once, not every second (issue 19). UI thread only.
+std::string g_failed_version_dir;
+
+/// Integrity check of the live version (issue 19): damaged content is never served. The
+/// intact previous version takes over (or none), the saved ETag is forgotten so the platform
+/// sends the bundle again at the next heartbeat, and it is said once, with a health condition.
+void heal(App& app, const std::string& root) {
+    auto healed = content::heal_content(root);
+    if (!healed) {
+        LOG_ERROR("content") << "content check failed: " << healed.error().message;
+        return;
+    }
+    using S = content::ContentHeal::State;
+    if (healed->state == S::Intact) return;
+    std::error_code ec;
+    std::filesystem::remove(sync::ContentUpdateOptions::from_config(app.config()).etag_file, ec);
+    std::string what = healed->damaged_dir + " is damaged (" + healed->problem + "); " +
+                       (healed->state == S::FellBack ? "serving the previous version " + healed->version
+                                                     : std::string("no intact version is left")) +
+                       "; the platform's bundle will be fetched again";
+    health::raise("content.damaged", what);  // its one log line: one per state change, never per retry
+}
+
 /// `with_index`: the search index too. At start-up the home screen needs only the store (today's
 /// opening hours); the index (pinyin for every name) is built after the first frame.
 Status open_content(App& app, bool with_index = true) {
     std::string root = app.config().state_dir() + "/content";
     seed_content(app, root);
+    heal(app, root);
     auto store = content::ContentStore::open(root);
     if (!store) {
+        std::error_code ec;
+        g_failed_version_dir = std::filesystem::canonical(root + "/current", ec).string();
         LOG_WARN("content") << "no content installed in " << root << " (" << store.error().message
                             << "); import a bundle with: kioskctl content import PATH";
         app.screen_services().content.reset();
@@ -73,7 +102,15 @@ KIOSK_APP_MODULE(content, {"content", 10, [](App& app) -> Status { return open_c
 /// process (kioskctl content import, the content updater) is picked up here.
 void refresh_content_if_stale(App& app) {
     const auto& store = app.screen_services().content;
-    bool stale = !store ? std::filesystem::exists(app.config().state_dir() + "/content/current") : store->is_stale();
+    bool stale = false;
+    if (store) {
+        stale = store->is_stale();
+    } else {
+        // Nothing open: only a version other than the one that already failed is worth a try.
+        std::error_code ec;
+        auto live = std::filesystem::canonical(app.config().state_dir() + "/content/current", ec);
+        stale = !ec && live.string() != g_failed_version_dir;
+    }
     if (!stale) return;
     if (auto r = open_content(app); !r) {
         LOG_ERROR("content") << "cannot open the new content: " << r.error().message;

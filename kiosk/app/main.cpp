@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/health.h"
 #include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/script.h"
@@ -75,15 +76,33 @@ int main(int argc, char** argv) {
     }
     if (config_path.empty())
         if (const char* env = std::getenv("KIOSK_CONFIG"); env && *env) config_path = env;
-    auto cfg = config::Config::load(config_path, sets);
-    if (!cfg) {
-        std::fprintf(stderr, "kiosk: configuration error:\n%s\n", cfg.error().message.c_str());
-        return 2;
+    // A configuration that fails leaves the kiosk on the last good one with a technician
+    // banner; with none, a 暂停服务 screen that names the problem. Never a dead screen: under
+    // Restart=always an exit here shows the citizen nothing at all (issue 19).
+    std::string out_of_service;
+    auto loaded = config::load_for_kiosk(config_path, sets, state_dir);
+    if (!loaded) {
+        out_of_service = loaded.error().message;
+        std::fprintf(stderr, "kiosk: configuration error (out of service until it is fixed):\n%s\n", out_of_service.c_str());
+        // Run the screen only: no devices, no platform, on defaults.
+        config::KioskConfig k{config::Config::defaults()};
+        for (const char* off : {"printer.driver=none", "idcard.driver=none", "scanner.driver=none", "copier.driver=none"}) (void)k.config.set(off);
+        for (const auto& o : sets)
+            if (o.rfind("display.", 0) == 0 || o.rfind("log.", 0) == 0 || o.rfind("paths.", 0) == 0) (void)k.config.set(o);
+        if (!state_dir.empty()) k.config.set_state_dir(state_dir);
+        loaded = std::move(k);
+    } else if (loaded->fallback) {
+        std::fprintf(stderr, "kiosk: configuration error, running on the last good configuration:\n%s\n", loaded->problem.c_str());
     }
+    auto cfg = Result<config::Config>(std::move(loaded->config));
+    bool fallback = loaded->fallback;
+    std::string problem = loaded->problem;
     if (!state_dir.empty()) cfg->set_state_dir(state_dir);
     log::Level level;
     log::parse_level(cfg->str("log.level"), level);
     log::set_level(level);
+    if (fallback) health::raise("config.fallback", config_path + " failed; running on " + config::last_good_path(cfg->state_dir()) + ": " + problem);
+    if (!out_of_service.empty()) health::raise("config.invalid", out_of_service);
 
     Script script;
     if (!script_path.empty()) {
@@ -101,9 +120,15 @@ int main(int argc, char** argv) {
                      cfg->state_dir().c_str(), ec.message().c_str());
         return 2;
     }
+    if (!config_path.empty() && !fallback && out_of_service.empty()) {
+        if (auto st = config::save_last_good(config_path, cfg->state_dir()); !st)
+            LOG_WARN("config") << "last good configuration not saved: " << st.error().message;
+    }
 
     AppOptions opts;
     opts.headless = headless;
+    opts.out_of_service = out_of_service;
+    if (fallback) opts.config_problem = problem;
     opts.assets_dir = config::find_assets_dir(*cfg, std::string(KIOSK_SOURCE_DIR) + "/assets");
     LOG_INFO("startup") << "assets: " << opts.assets_dir << ", mode: " << cfg->str("kiosk.mode");
     std::shared_ptr<VirtualClock> vclock;

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "base/health.h"
 #include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/devices.h"
@@ -15,6 +16,7 @@
 #include "kiosk/app/sync_services.h"
 #include "kiosk/content/content_store.h"
 #include "kiosk/sync/content_update.h"
+#include "kiosk/sync/crypto.h"
 #include "kiosk/sync/heartbeat.h"
 #include "kiosk/sync/outbox.h"
 #include "kiosk/sync/platform_client.h"
@@ -50,6 +52,11 @@ struct SyncModule {
 
     std::mutex mutex;  // guards the fields below (uploader, heartbeat and UI threads)
     std::optional<PendingCall> pending_call;
+    // Whether the platform failed at its latest contact (heartbeat or upload, whichever came
+    // last), for the home tiles: nullopt until tried.
+    std::optional<bool> platform_failed;
+    sync::Link link = sync::Link::Unknown;
+    bool posted_down = false, posted_online = false, posted_once = false;
     std::string content_version;
 };
 
@@ -85,6 +92,10 @@ AppEvent call_directly(const sync::PlatformSettings& settings, const PendingCall
     return AppEvent{AppEvent::Kind::RequestUpdate, "call_staff", offline_stage, true};
 }
 
+/// The idempotency key of a direct call that could not be queued: random, so a wall clock
+/// set back (or two calls in one millisecond) can never give two calls one key (issue 19).
+std::string direct_call_key(const std::string& kiosk_id) { return kiosk_id + "-call-" + sync::random_hex(16); }
+
 void handle_rate(App& app, const screens::Intent& i) {
     auto get = [&](const char* k) { return i.args.count(k) ? i.args.at(k) : std::string(); };
     int level = std::atoi(get("level").c_str());
@@ -106,6 +117,12 @@ void handle_rate(App& app, const screens::Intent& i) {
                    nlohmann::json{{"service", service}, {"level", level}, {"reasons", reasons}}.dump()};
     auto outbox = g_module->outbox;
     auto uploader = g_module->uploader;
+    if (!outbox) {
+        // No outbox (its database could not be opened): say so at once, never spin.
+        LOG_ERROR("sync") << "rating not saved: the outbox is unavailable";
+        app.events().post({AppEvent::Kind::RequestUpdate, "rate", "failed", false});
+        return;
+    }
     app.run_async([r, outbox, uploader] {
         auto key = outbox->post(r);
         if (!key) {
@@ -127,16 +144,16 @@ void handle_call_staff(App& app, const screens::Intent& i) {
         // The outbox first: whatever happens to the direct call, the call is not lost.
         sync::Record r{"call-staff", sync::Priority::CallStaff, "",
                        nlohmann::json{{"location", location}, {"reason", reason}}.dump()};
-        auto key = outbox->post(r);
+        auto key = outbox ? outbox->post(r) : Result<std::string>(make_error(Errc::Unavailable, "the outbox is unavailable"));
         if (!key) {
             LOG_ERROR("sync") << "call for staff not saved: " << key.error().message;
             // Not queued: try the platform anyway, but never claim it was recorded.
-            PendingCall direct{"", location, reason};
+            PendingCall direct{direct_call_key(settings.kiosk_id), location, reason};
             auto client = sync::PlatformClient::create(settings);
             if (client) {
-                direct.key = settings.kiosk_id + "-call-" + std::to_string(system_clock()->wall_ms());
                 if (auto reply = (*client)->call_staff(direct.key, location, reason))
                     return AppEvent{AppEvent::Kind::RequestUpdate, "call_staff", "sent", true, reply->ticket};
+                else LOG_WARN("sync") << "direct call for staff failed: " << reply.error().message;
             }
             return AppEvent{AppEvent::Kind::RequestUpdate, "call_staff", "failed", false};
         }
@@ -146,10 +163,35 @@ void handle_call_staff(App& app, const screens::Intent& i) {
     });
 }
 
+/// Recomputes whether the platform is down (any thread) and tells the UI thread on a change.
+void update_platform_state(App* app) {
+    bool down, online;
+    {
+        std::lock_guard lock(g_module->mutex);
+        auto& m = *g_module;
+        down = m.platform_failed && *m.platform_failed;
+        online = m.platform_failed && !*m.platform_failed;
+        if (m.posted_once && down == m.posted_down && online == m.posted_online) return;
+        m.posted_once = true;
+        m.posted_down = down;
+        m.posted_online = online;
+    }
+    app->events().post({AppEvent::Kind::RequestUpdate, "platform.state", down ? "down" : online ? "up" : "unknown", !down});
+}
+
 /// The uploader's status changed (uploader thread): snapshot for the UI and, while the link
 /// is up, a pending call for staff is sent directly again (for the ticket on screen).
 void on_uploader_status(App* app, const sync::UploaderStatus& s) {
     g_module->status->set({s.link == sync::Link::Online, s.depth, s.dead_letters, s.alarm, s.last_success_ms});
+    {
+        std::lock_guard lock(g_module->mutex);
+        if (s.link != g_module->link) {
+            g_module->link = s.link;
+            if (s.link == sync::Link::Online) g_module->platform_failed = false;
+            else if (s.link != sync::Link::Unknown) g_module->platform_failed = true;
+        }
+    }
+    update_platform_state(app);
     std::optional<PendingCall> resend;
     {
         std::lock_guard lock(g_module->mutex);
@@ -174,6 +216,9 @@ sync::DeviceHealth device_health(App* app) {
     h.app_version = KIOSK_VERSION;
     h.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - g_module->started).count();
     h.free_disk_mb = free_disk_mb(app->config().state_dir());
+    for (const auto& c : health::snapshot()) h.conditions.push_back({c.id, c.detail, c.since_ms});
+    h.config_source = app->config().source();
+    h.config_fallback = health::active("config.fallback");
     std::lock_guard lock(g_module->mutex);
     h.content_version = g_module->content_version;
     return h;
@@ -201,6 +246,10 @@ void on_command(App* app, const sync::RemoteCommand& c) {
 
 /// UI thread: notices, restart, content version.
 void on_app_event(App& app, const AppEvent& e) {
+    if (e.kind == AppEvent::Kind::RequestUpdate && e.name == "platform.state") {
+        app.set_platform_state(e.text == "up", e.text == "down");
+        return;
+    }
     if (e.kind == AppEvent::Kind::ContentChanged) {
         std::string v = content_version_of(app);
         std::lock_guard lock(g_module->mutex);
@@ -227,7 +276,7 @@ void on_app_event(App& app, const AppEvent& e) {
 /// A service screen was opened: one usage record (screen name only, never who).
 void on_navigate(App& app, const std::string& screen) {
     // The technician's screens are not a service citizens use (their audit records say enough).
-    if (screen == "home" || screen == "attract" || screen.rfind("technician", 0) == 0 || !g_module) return;
+    if (screen == "home" || screen == "attract" || screen.rfind("technician", 0) == 0 || !g_module || !g_module->outbox) return;
     sync::Record r{"usage", sync::Priority::Usage, "",
                    nlohmann::json{{"event", "open"}, {"screen", screen}, {"count", 1}}.dump()};
     auto outbox = g_module->outbox;
@@ -251,12 +300,14 @@ Status start_sync(App& app) {
     sync::Outbox::Options oo{cfg.str("kiosk.id"), {cfg.integer("outbox.max_records"), cfg.integer("outbox.max_age_days")},
                              cfg.str("platform.seal_public_key"), clock};
     auto outbox = sync::Outbox::open(cfg.state_dir() + "/outbox.db", oo);
-    if (!outbox) {
-        g_module.reset();
-        return outbox.error();
+    if (outbox) {
+        m.outbox = std::move(outbox.value());
+        app.app_services().outbox = m.outbox;
+    } else {
+        // Every handler is still registered below (issue 19): a call for staff goes out by
+        // the direct path, a rating says at once that it was not saved, the heartbeat runs.
+        health::raise("db.outbox.unavailable", outbox.error().message);
     }
-    m.outbox = std::move(outbox.value());
-    app.app_services().outbox = m.outbox;
     app.app_services().platform_settings = m.settings;
     app.app_services().sync_status = m.status;
     app.screen_services().remote_notice.reset();
@@ -268,15 +319,17 @@ Status start_sync(App& app) {
 
     // The platform side; without it ratings and calls still go to the outbox.
     App* a = &app;
-    auto uploader = sync::Uploader::create(m.settings, sync::UploaderOptions::from_config(cfg), clock);
-    if (!uploader) {
-        LOG_ERROR("sync") << "uploader not started: " << uploader.error().message;
-        return {};
+    if (m.outbox) {
+        auto uploader = sync::Uploader::create(m.settings, sync::UploaderOptions::from_config(cfg), clock);
+        if (uploader) {
+            m.uploader = std::move(uploader.value());
+            app.app_services().uploader = m.uploader;
+            m.uploader->set_status_callback([a](const sync::UploaderStatus& s) { on_uploader_status(a, s); });
+            if (auto r = m.uploader->start(); !r) LOG_ERROR("sync") << "uploader: " << r.error().message;
+        } else {
+            LOG_ERROR("sync") << "uploader not started: " << uploader.error().message;
+        }
     }
-    m.uploader = std::move(uploader.value());
-    app.app_services().uploader = m.uploader;
-    m.uploader->set_status_callback([a](const sync::UploaderStatus& s) { on_uploader_status(a, s); });
-    if (auto r = m.uploader->start(); !r) LOG_ERROR("sync") << "uploader: " << r.error().message;
 
     auto content = sync::ContentUpdater::create(m.settings, sync::ContentUpdateOptions::from_config(cfg),
                                                 sync::content_importer_for(cfg.state_dir() + "/content", cfg.list("content.signing_keys")));
@@ -290,6 +343,13 @@ Status start_sync(App& app) {
     sync::HeartbeatCallbacks cb;
     cb.health = [a] { return device_health(a); };
     cb.on_command = [a](const sync::RemoteCommand& c) { on_command(a, c); };
+    cb.on_result = [a](bool answered) {
+        {
+            std::lock_guard lock(g_module->mutex);
+            g_module->platform_failed = !answered;
+        }
+        update_platform_state(a);
+    };
     cb.on_content_update = [](const Result<sync::ContentUpdateResult>& r) {
         if (!r) LOG_WARN("sync") << "content update: " << r.error().message;
         else if (r->updated) LOG_INFO("sync") << "content " << r->version << " installed";
@@ -302,7 +362,7 @@ Status start_sync(App& app) {
     }
     m.heartbeat = std::move(hb.value());
     if (auto r = m.heartbeat->start(); !r) LOG_ERROR("sync") << "heartbeat: " << r.error().message;
-    LOG_INFO("sync") << "platform " << m.settings.base_url << ", outbox " << m.outbox->path();
+    LOG_INFO("sync") << "platform " << m.settings.base_url << ", outbox " << (m.outbox ? m.outbox->path() : "unavailable");
     return {};
 }
 

@@ -158,6 +158,8 @@ Result<Config> Config::load(const std::string& path, const std::vector<std::stri
     c.m_source = path;
     if (!path.empty()) {
         if (!std::filesystem::exists(path)) return make_error(Errc::NotFound, path + ": no such configuration file");
+        // toml++ reads a directory as an empty file: every key would silently take its default.
+        if (std::filesystem::is_directory(path)) return make_error(Errc::InvalidInput, path + ": is a directory, not a configuration file");
         auto parsed = toml::parse_file(path);
         if (!parsed) {
             const auto& e = parsed.error();

@@ -70,6 +70,32 @@ private:
     std::string m_state_dir_override;
 };
 
+/// The platform URL policy: https://, or http:// to 127.0.0.1 / localhost only (development).
+bool is_local_http_url(std::string_view url);
+Status check_platform_url(std::string_view url);
+/// What the kiosk refuses although every key parses (rules.cpp): in production mode the toys
+/// (production.h: simulators, demo keys, plain http), in any mode a platform URL the policy
+/// refuses, a malformed seal key. `kioskctl config check`
+/// runs the same check, so it refuses what the kiosk would refuse (issue 19).
+Status check_for_kiosk(const Config&);
+
+/// What the kiosk starts on (last_good.cpp).
+struct KioskConfig {
+    Config config;
+    bool fallback = false;  ///< `config` is the last-known-good copy: the given file failed
+    std::string problem;    ///< why the given file failed (for the technician banner)
+};
+/// `<state_dir>/config.last-good.toml`.
+std::string last_good_path(const std::string& state_dir);
+/// Keeps a copy of `config_path` as the last good configuration (atomic; skipped if unchanged).
+Status save_last_good(const std::string& config_path, const std::string& state_dir);
+/// Loads `path` with `overrides` and check_for_kiosk() (the caller then saves the file as the
+/// last good one, once the state directory exists); when it fails the last good copy in `state_dir` (given by --state-dir
+/// or KIOSK_STATE_DIR, else the default: the failed file cannot say where it is) is loaded
+/// with the same overrides and returned with `fallback` set. An error when neither works:
+/// the kiosk then shows 暂停服务 with the problem for a technician (issue 19).
+Result<KioskConfig> load_for_kiosk(const std::string& path, const std::vector<std::string>& overrides, const std::string& state_dir);
+
 /// The assets folder (string catalogs): paths.assets_dir if set, else the installed one next to
 /// the program (<prefix>/share/kiosk/assets, so /usr/bin/kiosk finds /usr/share/kiosk/assets),
 /// else a build tree's (build/bin/../../assets), else `dev_fallback` (the source tree, passed in

@@ -76,6 +76,12 @@ std::vector<Problem> production_problems(const Config& c) {
     std::vector<Problem> out;
     if (demo_mode(c)) out.push_back({"kiosk.mode", "is \"demo\": a hall's kiosk runs in \"production\""});
     add_toy_problems(c, out);
+    // What the kiosk itself refuses, each named once (the toys are already in).
+    for (auto& p : kiosk_problems(c)) {
+        bool named = false;
+        for (const auto& q : out) named = named || (q.key == p.key && q.message == p.message);
+        if (!named) out.push_back(std::move(p));
+    }
     if (c.str("kiosk.id").empty() || c.str("kiosk.id") == "kiosk-demo-01")
         out.push_back({"kiosk.id", "is \"" + c.str("kiosk.id") + "\": set this kiosk's id on the platform"});
     const std::string& url = c.str("platform.url");

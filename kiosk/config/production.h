@@ -32,8 +32,13 @@ bool demo_mode(const Config& c);
 /// plain-http platform. Empty in demo mode.
 std::vector<Problem> toy_problems(const Config& c);
 
+/// What the kiosk refuses to start with (rules.cpp): the toy problems, and in any mode a
+/// platform URL the policy refuses (http only to loopback) and a malformed seal key.
+/// The kiosk falls back to its last good configuration (or 暂停服务) on any of them (issue 19).
+std::vector<Problem> kiosk_problems(const Config& c);
+
 /// Everything that stops this configuration from serving a hall: demo mode itself, the toy
-/// problems (checked as if in production mode), the demo kiosk id, the placeholder platform URL, a missing seal
+/// problems (checked as if in production mode), the kiosk problems, the demo kiosk id, the placeholder platform URL, a missing seal
 /// or content key, a CUPS printer without a queue, a missing or malformed technician PIN hash,
 /// a state directory others can read.
 std::vector<Problem> production_problems(const Config& c);

@@ -214,6 +214,47 @@ Result<BundleInfo> rollback(const std::string& content_root) {
     return info;
 }
 
+namespace {
+/// "" when the version folder's database is sound and has a version, else what is wrong.
+std::string damage_of_version(const fs::path& dir) {
+    auto damage = db::find_damage((dir / "content.db").string());
+    if (!damage) return damage.error().message;
+    if (!damage->empty()) return *damage;
+    auto db = db::Database::open((dir / "content.db").string(), db::Durability::Normal);
+    if (!db) return db.error().message;
+    auto st = db->prepare("SELECT value FROM meta WHERE key='version'");
+    if (!st) return st.error().message;
+    auto row = st->step();
+    if (!row) return row.error().message;
+    return *row ? std::string() : "content.db has no version";
+}
+}  // namespace
+
+Result<ContentHeal> heal_content(const std::string& content_root) {
+    const fs::path root = fs::absolute(content_root);
+    ContentHeal out;
+    std::error_code ec;
+    if (!fs::is_symlink(root / "current", ec)) return out;  // nothing installed: nothing to heal
+    auto lock = TRY(RootLock::take(root));
+    std::string cur = link_target(root / "current"), prev = link_target(root / "previous");
+    out.problem = fs::is_directory(root / cur, ec) ? damage_of_version(root / cur) : "the version folder " + cur + " is missing";
+    if (out.problem.empty()) return out;
+    out.damaged_dir = (root / cur).string();
+    bool prev_ok = !prev.empty() && prev != cur && fs::is_directory(root / prev, ec) && damage_of_version(root / prev).empty();
+    if (prev_ok) {
+        TRY(switch_link(root / "current", prev));
+        fs::remove(root / "previous", ec);
+        out.state = ContentHeal::State::FellBack;
+    } else {
+        fs::remove(root / "current", ec);
+        if (ec) return make_error(Errc::Io, "cannot remove " + (root / "current").string() + ": " + ec.message());
+        out.state = ContentHeal::State::Removed;
+    }
+    auto st = content_status(root.string());
+    if (st) out.version = st->current_version;
+    return out;
+}
+
 Result<ContentStatus> content_status(const std::string& content_root) {
     const fs::path root = fs::absolute(content_root);
     ContentStatus s;

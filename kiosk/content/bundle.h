@@ -60,6 +60,26 @@ struct ContentStatus {
 };
 Result<ContentStatus> content_status(const std::string& content_root);
 
+/// What heal_content() found and did (issue 19: corrupt content is repaired, not served).
+struct ContentHeal {
+    enum class State {
+        Intact,     ///< the live version is sound (or nothing is installed): nothing changed
+        FellBack,   ///< the live version was damaged; `current` now points at the intact previous one
+        Removed,    ///< the live version was damaged and no intact one was left: `current` removed
+    } state = State::Intact;
+    std::string damaged_dir;  ///< the damaged version folder (kept for a technician until the next import)
+    std::string problem;      ///< what was wrong with it, in SQLite's words
+    std::string version;      ///< the live version after healing ("" when none)
+};
+
+/// Checks the live version's content.db (`PRAGMA quick_check`, its version row). When it is
+/// damaged, `current` is switched to `previous` if that one is sound (and `previous` is
+/// dropped, so nobody rolls back onto the damaged one), else `current` is removed so the
+/// kiosk says plainly that no content is installed and the next import is a first one.
+/// Changes nothing when the live version is sound. The caller forgets the content ETag so
+/// the platform sends the bundle again.
+Result<ContentHeal> heal_content(const std::string& content_root);
+
 /// `<state_dir>/content`, the content root the kiosk and kioskctl use.
 std::string content_root_for(const std::string& state_dir);
 

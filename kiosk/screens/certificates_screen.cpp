@@ -53,11 +53,16 @@ public:
         int y = add_header(tr("service.certificates"), !in_print) + t.px(40);
         switch (m_step) {
         case Step::WaitCard:
+            if (!m_ctx.status().reader_ready) {
+                // The reader is unplugged or failing: never ask for a card it cannot read
+                // (issue 19); the app login code still works.
+                y = add_text(tr("journeys.cert.reader_not_ready"), m, y, w, t.title(), t.warning_text, ui::Weight::Bold, ui::Align::Center);
+                add_text(tr("journeys.cert.or_scan_login"), m, y + t.px(60), w, t.body(), t.muted, ui::Weight::Regular, ui::Align::Center);
+                break;
+            }
             y = add_text(tr("journeys.cert.place_card"), m, y, w, t.huge(), t.text, ui::Weight::Bold, ui::Align::Center);
             y = add_text(tr("journeys.cert.place_card_where"), m, y + t.px(30), w, t.title(), t.muted, ui::Weight::Regular, ui::Align::Center);
             y = add_text(tr("journeys.cert.or_scan_login"), m, y + t.px(60), w, t.body(), t.muted, ui::Weight::Regular, ui::Align::Center);
-            if (!m_ctx.status().reader_ready)
-                add_text(tr("journeys.cert.reader_not_ready"), m, y + t.px(40), w, t.body(), t.warning_text, ui::Weight::Bold, ui::Align::Center);
             break;
         case Step::CardError:
             y = add_notice(tr(m_error_key), y, t.error_bg, t.error_text);
@@ -93,6 +98,9 @@ public:
         switch (e.kind) {
         case K::CardPlaced:  // the app keeps the identity in the session; this screen shows it masked
             if (m_step == Step::WaitCard || m_step == Step::CardError) go(Step::Confirm);
+            break;
+        case K::ReaderFault:
+            if (m_step == Step::WaitCard) invalidate();  // the app's status already says ready or not
             break;
         case K::CardInvalid:
             if (m_step == Step::WaitCard || m_step == Step::CardError) {

@@ -84,6 +84,11 @@ public:
             b->accent = s.accent;
             b->sublabel = tr(std::string(s.key) + "_hint");
             b->id = screen;
+            if (m_ctx.status().service_paused(screen)) {
+                // Said before the citizen starts, not after they laid their card down.
+                b->sublabel = tr("service.paused");
+                b->enabled = false;
+            }
         }
         int fy = y + rows * (tile_h + gap);
         add_text(tr("home.help_hint"), m, fy + t.px(8), t.width - 2 * m, t.small(), t.muted, ui::Weight::Regular,
@@ -92,7 +97,8 @@ public:
 
     void on_event(const AppEvent& e) override {
         using K = AppEvent::Kind;
-        if (e.kind == K::Notice) invalidate();
+        if (e.kind == K::Notice || e.kind == K::PrinterStatus || (e.kind == K::RequestUpdate && e.name == "platform.state"))
+            invalidate();
         // Shortcuts: a card laid on the reader starts 证明打印 at the confirmation step; a
         // case receipt scanned here opens 办件查询 with its answer.
         if (e.kind == K::CardPlaced) {

@@ -90,6 +90,20 @@ struct AppStatus {
     bool reader_ready = false;
     bool scanner_ready = false;
     bool platform_online = false;
+    /// The platform was tried and did not answer (or refused): services that need it are
+    /// paused. False while nothing is known yet (at start-up nothing is paused).
+    bool platform_down = false;
+
+    /// A home service that cannot work now and shows 暂停服务 before a citizen starts it
+    /// (issue 19): 证明打印 needs the platform and the printer, 办件查询 the platform.
+    /// 表格下载 stays: its forms can also be taken by QR code without the printer.
+    bool service_paused(std::string_view screen) const {
+        // A printer fault the app knows of (a message to show), not "no status yet": the
+        // devices start after the first frame.
+        if (screen == "certificates") return platform_down || (!printer_can_print && !printer_message_key.empty());
+        if (screen == "case_status") return platform_down;
+        return false;
+    }
 };
 
 /// What the app offers a screen.

@@ -32,6 +32,9 @@ struct ScreenServices {
     std::shared_ptr<const RemoteNotice> remote_notice;     ///< null: no notice
     std::string kiosk_location;                            ///< kiosk.location, shown on 呼叫帮办
     std::shared_ptr<TechnicianService> technician;         ///< null: no technician PIN configured
+    /// Set only when the configuration cannot be loaded and there is no last good one: the
+    /// problem, for the technician on the 暂停服务 screen (issue 19).
+    std::string out_of_service_problem;
 };
 
 }  // namespace kiosk::screens

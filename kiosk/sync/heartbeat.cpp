@@ -77,6 +77,7 @@ void Heartbeat::run(std::stop_token stop) {
                 m_last_error = cmds.error().message;
             }
         }
+        if (m_cb.on_result) m_cb.on_result(bool(cmds));
         if (cmds) {
             for (const auto& c : *cmds) {
                 LOG_INFO("sync") << "remote command " << c.kind << " (" << c.id << ")";

@@ -23,6 +23,8 @@ struct HeartbeatCallbacks {
     std::function<void(const RemoteCommand&)> on_command;
     /// After every content update attempt (start-up, refresh-content), on the heartbeat thread.
     std::function<void(const Result<ContentUpdateResult>&)> on_content_update;
+    /// After every heartbeat attempt, on the heartbeat thread: whether the platform answered.
+    std::function<void(bool answered)> on_result;
 };
 
 class Heartbeat {

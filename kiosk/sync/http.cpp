@@ -66,17 +66,13 @@ size_t on_header(char* p, size_t size, size_t n, void* user) {
     return size * n;
 }
 
-bool is_local_http(const std::string& url) {
-    return url.rfind("http://127.0.0.1", 0) == 0 || url.rfind("http://localhost", 0) == 0;
-}
 }  // namespace
 
 Result<std::unique_ptr<HttpClient>> HttpClient::create(PlatformSettings settings) {
     static const CURLcode global = curl_global_init(CURL_GLOBAL_DEFAULT);
     if (global != CURLE_OK) return make_error(Errc::Internal, "curl_global_init failed");
     const auto& url = settings.base_url;
-    if (url.rfind("https://", 0) != 0 && !is_local_http(url))
-        return make_error(Errc::InvalidInput, "platform.url must be https:// (http:// only for 127.0.0.1/localhost)");
+    TRY(config::check_platform_url(url));  // the same policy `kioskctl config check` applies
     std::unique_ptr<HttpClient> c(new HttpClient(std::move(settings)));
     c->m_curl = curl_easy_init();
     if (!c->m_curl) return make_error(Errc::Internal, "curl_easy_init failed");

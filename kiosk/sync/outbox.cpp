@@ -1,8 +1,13 @@
 // Outbox storage: schema, durable enqueue with sealing, batches, acks, caps and dead letters.
 #include "kiosk/sync/outbox.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "base/health.h"
 #include "base/log.h"
 
 namespace kiosk::sync {
@@ -33,6 +38,33 @@ Status add_meta(db::Database& db, std::string_view key, int64_t delta) {
     return st.run();
 }
 
+// The durable count beside the database (<path>.count): how many records were queued when
+// it was last written. It lives outside the SQLite file on purpose — what it guards against
+// is that file being emptied or replaced.
+std::string count_path(const std::string& db_path) { return db_path + ".count"; }
+}  // namespace
+
+int64_t read_expected_depth(const std::string& db_path) {
+    FILE* f = std::fopen(count_path(db_path).c_str(), "r");
+    if (!f) return 0;
+    long long n = 0;
+    if (std::fscanf(f, "depth %lld", &n) != 1) n = 0;
+    std::fclose(f);
+    return n > 0 ? int64_t(n) : 0;
+}
+
+bool write_expected_depth(const std::string& db_path, int64_t depth) {
+    if (db_path.empty() || db_path == ":memory:") return false;
+    std::string tmp = count_path(db_path) + ".tmp";
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return false;
+    std::string text = "depth " + std::to_string(depth) + "\n";
+    bool ok = ::write(fd, text.data(), text.size()) == ssize_t(text.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    return ok && std::rename(tmp.c_str(), count_path(db_path).c_str()) == 0;
+}
+
+namespace {
 StoredRecord read_record(const db::Statement& st) {
     StoredRecord r;
     r.id = st.int64(0);
@@ -122,9 +154,33 @@ Result<std::unique_ptr<Outbox>> Outbox::open(const std::string& path, Options op
     if (!options.clock) options.clock = system_clock();
     std::optional<Sealer> sealer;
     if (!options.seal_public_key_b64.empty()) sealer = TRY(Sealer::create(options.seal_public_key_b64));
-    auto db = TRY(db::Database::open(path, db::Durability::Full));
+    db::OpenCheck check;
+    auto db = TRY(db::Database::open_checked(path, db::Durability::Full, &check));
     TRY(ensure_outbox_schema(db));
-    return std::unique_ptr<Outbox>(new Outbox(path, std::move(options), std::move(db), std::move(sealer)));
+    // A new (or quarantined) file where the count file says records were waiting: they are
+    // lost, and someone must know (issue 19: a file truncated to 0 bytes lost 300 silently).
+    int64_t expected = read_expected_depth(path);
+    if (check.fresh && expected > 0) {
+        health::raise("db.outbox.lost", std::to_string(expected) + " queued records were expected in " + path +
+                                            (check.quarantined ? " (damaged, moved to " + check.moved_to + ")" : " (the file was empty)"));
+    }
+    auto out = std::unique_ptr<Outbox>(new Outbox(path, std::move(options), std::move(db), std::move(sealer)));
+    out->note_depth(true);
+    return out;
+}
+
+void Outbox::note_depth(bool force) {
+    auto now = std::chrono::steady_clock::now();
+    // The transition to "records waiting" is written at once; later changes at most once a
+    // second (the count is for the loss report; its being non-zero is what matters).
+    if (!force && m_written_depth > 0 && now - m_written_at < std::chrono::seconds(1)) return;
+    auto n = scalar(m_db, "SELECT count(*) FROM outbox");
+    if (!n) return;
+    if (!force && *n == m_written_depth) return;
+    if (write_expected_depth(m_path, *n)) {
+        m_written_depth = *n;
+        m_written_at = now;
+    }
 }
 
 Result<std::string> Outbox::enqueue(db::Database& db, const Record& record) const {
@@ -155,6 +211,8 @@ Result<std::string> Outbox::post(const Record& record) {
     auto tx = TRY(db::Transaction::begin(m_db));
     auto key = TRY(enqueue(m_db, record));
     TRY(tx.commit());
+    // No count write here: a single post is the citizen's latency path, and the uploader,
+    // woken by every post, writes the count on its pass (OutboxQueue::stats).
     return key;
 }
 
@@ -162,7 +220,9 @@ Status Outbox::post_many(const std::vector<Record>& records) {
     std::lock_guard lock(m_mutex);
     auto tx = TRY(db::Transaction::begin(m_db));
     for (const auto& r : records) TRY(enqueue(m_db, r));
-    return tx.commit();
+    TRY(tx.commit());
+    note_depth(false);
+    return {};
 }
 
 // --- OutboxQueue (consumer) ----------------------------------------------------------
@@ -189,7 +249,9 @@ Status OutboxQueue::remove(const std::vector<int64_t>& ids) {
         st.reset().bind(1, id);
         TRY(st.run());
     }
-    return tx.commit();
+    TRY(tx.commit());
+    if (auto n = scalar(m_db, "SELECT count(*) FROM outbox")) (void)write_expected_depth(m_db.path(), *n);
+    return {};
 }
 
 Status OutboxQueue::dead_letter(const std::vector<std::pair<int64_t, std::string>>& id_reasons, int64_t now_ms) {
@@ -204,7 +266,9 @@ Status OutboxQueue::dead_letter(const std::vector<std::pair<int64_t, std::string
         del.reset().bind(1, id);
         TRY(del.run());
     }
-    return tx.commit();
+    TRY(tx.commit());
+    if (auto n = scalar(m_db, "SELECT count(*) FROM outbox")) (void)write_expected_depth(m_db.path(), *n);
+    return {};
 }
 
 Result<std::vector<DeadLetter>> OutboxQueue::dead_letters(int limit) {
@@ -244,6 +308,8 @@ Result<OutboxStats> OutboxQueue::stats() {
         else if (k.rfind("evicted.", 0) == 0)
             if (auto p = parse_priority(std::string_view(k).substr(8))) s.evicted[int(*p)] = meta.int64(1);
     }
+    // The durable count follows what the uploader sees on every pass (written on change only).
+    if (s.depth != read_expected_depth(m_db.path())) (void)write_expected_depth(m_db.path(), s.depth);
     return s;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -63,6 +64,12 @@ struct OutboxStats {
     bool alarm = false;     ///< full of records that may not be dropped (audit): technician needed
 };
 
+/// The durable count of queued records kept beside an outbox database (`<path>.count`,
+/// written atomically): so that a file found empty where records were expected is reported
+/// as a loss instead of passing for an empty queue (issue 19). 0 when there is none.
+int64_t read_expected_depth(const std::string& db_path);
+bool write_expected_depth(const std::string& db_path, int64_t depth);
+
 /// Creates the outbox tables in `db` if missing. Any database may hold them (so a module
 /// can commit its own change and the record in one transaction of its own file); the
 /// uploader drains every database it is given.
@@ -78,7 +85,9 @@ public:
         std::string seal_public_key_b64;  ///< needed only for records with personal data
         std::shared_ptr<Clock> clock = system_clock();
     };
-    /// Opens (creating) the outbox database at `path` (WAL, synchronous=FULL).
+    /// Opens (creating) the outbox database at `path` (WAL, synchronous=FULL). A damaged
+    /// file is quarantined (db::Database::open_checked); a new or emptied file where the
+    /// durable count says records were waiting raises the health condition `db.outbox.lost`.
     static Result<std::unique_ptr<Outbox>> open(const std::string& path, Options options);
 
     /// Queues `record` on `db` inside the caller's open Transaction, so the local change
@@ -97,6 +106,10 @@ public:
 private:
     Outbox(std::string path, Options options, db::Database db, std::optional<Sealer> sealer)
         : m_path(std::move(path)), m_options(std::move(options)), m_db(std::move(db)), m_sealer(std::move(sealer)) {}
+    /// Writes the durable count (see write_expected_depth); `force` writes now.
+    void note_depth(bool force);
+    int64_t m_written_depth = -1;
+    std::chrono::steady_clock::time_point m_written_at{};
     std::string m_path;
     Options m_options;
     std::mutex m_mutex;

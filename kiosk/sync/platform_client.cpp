@@ -202,7 +202,20 @@ Result<UploadReply> PlatformClient::upload(const std::vector<StoredRecord>& batc
         long v = std::strtol(ra.c_str(), &end, 10);
         if (end && *end == '\0' && v >= 0) out.retry_after_s = v;
     }
-    if (resp.status == 200) out.acks = TRY(parse_acks(std::string_view(resp.body.data(), resp.body.size()), batch));
+    if (resp.status == 200) {
+        out.acks = TRY(parse_acks(std::string_view(resp.body.data(), resp.body.size()), batch));
+        return out;
+    }
+    // An error body is read only for what it names; a body that is not the protocol's (a
+    // proxy's HTML page, say) blames nothing.
+    json err = json::parse(resp.body.data(), resp.body.data() + resp.body.size(), nullptr, false);
+    if (err.is_object()) {
+        out.error_message = (str_field(err, "error") + ": " + str_field(err, "message")).substr(0, 200);
+        std::string key = str_field(err, "key");
+        if ((resp.status == 400 || resp.status == 422) && !key.empty())
+            for (const auto& r : batch)
+                if (r.key == key) out.blamed_key = key;
+    }
     return out;
 }
 
@@ -217,6 +230,12 @@ Result<std::vector<RemoteCommand>> PlatformClient::heartbeat(const DeviceHealth&
                 {"idcard_reader", h.idcard_reader},
                 {"scanner", h.scanner},
                 {"outbox", {{"depth", h.outbox_depth}, {"dead_letters", h.dead_letters}, {"alarm", h.outbox_alarm}, {"online", h.online}}}};
+    json conditions = json::array();
+    for (const auto& c : h.conditions) conditions.push_back({{"id", c.id}, {"detail", c.detail}, {"since_ms", c.since_ms}});
+    req["health"] = {{"conditions", conditions},
+                     {"free_disk_mb", h.free_disk_mb},
+                     {"config", {{"source", h.config_source}, {"fallback", h.config_fallback}}},
+                     {"paused_services", h.paused_services}};
     auto resp = TRY(m_http->request("POST", "/api/v1/heartbeat", req.dump(), {}, 1u << 20));
     if (resp.status != 200) return http_error(resp.status, "heartbeat");
     auto j = TRY(parse_json(std::string_view(resp.body.data(), resp.body.size()), "heartbeat"));

@@ -33,6 +33,10 @@ struct UploadReply {
     long status = 0;
     long retry_after_s = -1;  ///< Retry-After of a 429/503, -1 when absent
     std::vector<RecordAck> acks;
+    /// A 400/422 that names one record of the batch as the cause (`"key"` in the error
+    /// body, docs/platform-protocol.md): only that record is refused. Empty otherwise.
+    std::string blamed_key;
+    std::string error_message;  ///< the error body's "error: message", for technicians
 };
 
 struct TimelineEntry {
@@ -72,6 +76,16 @@ struct DeviceHealth {
     bool outbox_alarm = false, online = false;
     std::string content_version, app_version;
     int64_t uptime_s = 0, free_disk_mb = 0;
+    /// Health conditions raised in this process (damaged databases, platform refusing,
+    /// configuration fallback), sent as "health": {"conditions": [{id, detail, since_ms}]}.
+    struct Condition {
+        std::string id, detail;
+        int64_t since_ms = 0;
+    };
+    std::vector<Condition> conditions;
+    std::string config_source;    ///< the configuration file in use (or the last-known-good copy)
+    bool config_fallback = false; ///< running on the last-known-good configuration
+    std::vector<std::string> paused_services;  ///< home tiles shown as 暂停服务 ("certificates", …)
 };
 
 struct RemoteCommand {

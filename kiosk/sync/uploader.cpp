@@ -3,6 +3,7 @@
 
 #include <random>
 
+#include "base/health.h"
 #include "base/log.h"
 #include "kiosk/config/config.h"
 #include "kiosk/sync/platform_client.h"
@@ -25,6 +26,7 @@ const char* link_name(Link l) {
         case Link::Online: return "online";
         case Link::Offline: return "offline";
         case Link::AuthFailed: return "auth-failed";
+        case Link::Refused: return "refused";
     }
     return "?";
 }
@@ -39,6 +41,7 @@ struct Uploader::Worker {
         Link link = Link::Offline;
         std::string error;
         long retry_after_s = -1;
+        bool refused = false;  ///< the platform refuses (auth, configuration): a health condition
     };
     /// Uploads until every queue is empty (nullopt) or something fails.
     std::optional<Failure> pass(Uploader& up, DrainResult& totals, const std::stop_token& stop) {
@@ -69,6 +72,8 @@ struct Uploader::Worker {
                     totals.duplicates += dup;
                     totals.dead_lettered += int64_t(dead.size());
                     batch_size = up.m_options.batch_size;  // a good reply restores the full size
+                    up.note_answer();
+                    health::clear_prefix("platform.");
                     int64_t now = up.m_clock->wall_ms();
                     up.publish([&](UploaderStatus& s) {
                         s.link = Link::Online;
@@ -83,25 +88,40 @@ struct Uploader::Worker {
                     });
                     continue;
                 }
-                if (st == 413 || (st == 400 && batch->size() > 1)) {
-                    // Some record (or the size) is the problem: split until the bad one is alone.
+                // Anything but 200 is classified by what it means (issue 19): only a reply
+                // that names one record of the batch condemns a record; every other refusal
+                // is the kiosk's configuration or the platform's fault, and the records stay.
+                if (st == 413) {
+                    // The size is the problem: halve until it fits.
                     batch_size = std::max<int>(1, int(batch->size()) / 2);
-                    continue;
+                    if (batch->size() > 1) continue;
+                    return Failure{Link::Refused, "records: HTTP 413 for a single record", -1, true};
                 }
-                if (st == 401 || st == 403) return Failure{Link::AuthFailed, "platform refused the credentials (HTTP " + std::to_string(st) + ")"};
-                if (st >= 400 && st < 500 && st != 408 && st != 429) {
-                    // A single record refused for good: keep it for a technician, go on.
-                    std::vector<std::pair<int64_t, std::string>> dead{{(*batch)[0].id, "HTTP " + std::to_string(st)}};
-                    if (auto r = q.dead_letter(dead, up.m_clock->wall_ms()); !r) return Failure{Link::Online, r.error().message};
+                if ((st == 400 || st == 422) && !reply->blamed_key.empty()) {
+                    // The platform refused this one record for good: keep it for a technician, go on.
+                    int64_t id = 0;
+                    for (const auto& r : *batch)
+                        if (r.key == reply->blamed_key) id = r.id;
+                    std::string why = "HTTP " + std::to_string(st) + (reply->error_message.empty() ? "" : " " + reply->error_message);
+                    std::vector<std::pair<int64_t, std::string>> dead{{id, why.substr(0, 200)}};
+                    if (auto r = q.dead_letter(dead, up.m_clock->wall_ms()); !r) return Failure{Link::Online, "outbox: " + r.error().message};
                     totals.dead_lettered += 1;
+                    up.note_answer();
                     up.publish([&](UploaderStatus& s) {
+                        s.link = Link::Online;
                         s.dead_letters += 1;
                         s.dead_lettered += 1;
                         s.depth = std::max<int64_t>(0, s.depth - 1);
                     });
                     continue;
                 }
-                return Failure{Link::Offline, "records: HTTP " + std::to_string(st), reply->retry_after_s};
+                std::string what = "records: HTTP " + std::to_string(st) + (reply->error_message.empty() ? "" : " (" + reply->error_message + ")");
+                if (st == 401 || st == 403) return Failure{Link::AuthFailed, "platform refused the credentials (HTTP " + std::to_string(st) + ")", -1, true};
+                if (st >= 400 && st < 500 && st != 408 && st != 429)
+                    return Failure{Link::Refused, what + ": the platform refuses these requests (wrong platform.url path or protocol?)", -1, true};
+                // 5xx, 429, 408: the platform answered but cannot take the batch now.
+                up.note_answer();
+                return Failure{Link::Offline, what, reply->retry_after_s};
             }
         }
         return std::nullopt;
@@ -179,6 +199,16 @@ bool Uploader::wait(Clock::time_point deadline, bool urgent_only, std::stop_toke
     return !stop.stop_requested();
 }
 
+void Uploader::note_answer() {
+    std::lock_guard lock(m_mutex);
+    m_last_answer = m_clock->now();
+}
+
+bool Uploader::answered_recently() const {
+    std::lock_guard lock(m_mutex);
+    return m_last_answer && m_clock->now() - *m_last_answer < m_options.recent_window;
+}
+
 void Uploader::run(std::stop_token stop) {
     Worker w;
     auto client = PlatformClient::create(m_settings);
@@ -233,14 +263,20 @@ void Uploader::run(std::stop_token stop) {
             if (!wait(m_clock->now() + m_options.idle_poll, false, stop)) break;
             continue;
         }
+        // A pass that moved records before it failed is a flapping platform, not a dead one:
+        // start the back-off again from the bottom instead of doubling it (issue 19).
+        if (totals.uploaded + totals.duplicates + totals.dead_lettered > 0) backoff = {};
         // Exponential back-off with "equal jitter": half fixed, half random, so kiosks that
         // lost the same network do not all come back in the same second.
-        backoff = backoff.count() == 0 ? m_options.backoff_min : std::min<std::chrono::milliseconds>(backoff * 2, m_options.backoff_max);
+        auto cap = answered_recently() ? std::min<std::chrono::milliseconds>(m_options.recent_cap, m_options.backoff_max)
+                                       : std::chrono::milliseconds(m_options.backoff_max);
+        backoff = backoff.count() == 0 ? m_options.backoff_min : std::min<std::chrono::milliseconds>(backoff * 2, cap);
         auto half = backoff / 2;
         auto delay = half + std::chrono::milliseconds(std::uniform_int_distribution<int64_t>(0, std::max<int64_t>(0, half.count()))(rng));
         if (failure->retry_after_s >= 0)
             delay = std::max<std::chrono::milliseconds>(delay, std::chrono::seconds(failure->retry_after_s));
         delay = std::min<std::chrono::milliseconds>(delay, m_options.backoff_max);
+        if (failure->refused) health::raise("platform.refused", failure->error);
         LOG_INFO("sync") << "upload failed (" << failure->error << "); next attempt in " << delay.count() << " ms";
         publish([&](UploaderStatus& s) {
             s.link = failure->link;
@@ -275,6 +311,8 @@ DrainResult Uploader::drain_now() {
     auto failure = w.pass(*this, out, never.get_token());
     if (failure) {
         out.error = failure->error;
+        out.refused = failure->refused;
+        if (failure->refused) health::raise("platform.refused", failure->error);
         publish([&](UploaderStatus& s) {
             s.link = failure->link;
             s.last_error = failure->error;

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <thread>
@@ -33,11 +34,19 @@ struct UploaderOptions {
     std::chrono::seconds idle_poll{15};
     /// How often the size and age caps are applied while running.
     std::chrono::seconds caps_interval{600};
+    /// While the platform answered (accepted a batch, or said "busy") within `recent_window`,
+    /// the back-off is capped at `recent_cap`: when a storm of 503s ends, the kiosk notices
+    /// within half a minute instead of sitting out a 15-minute back-off (issue 19). A platform
+    /// silent for longer gets the full exponential back-off.
+    std::chrono::seconds recent_window{300};
+    std::chrono::seconds recent_cap{30};
 
     static UploaderOptions from_config(const config::Config&);
 };
 
-enum class Link { Unknown, Online, Offline, AuthFailed };
+/// Refused: the platform answers but refuses the requests themselves (a 4xx that names no
+/// record: wrong URL path, protocol mismatch); records stay queued, a technician is needed.
+enum class Link { Unknown, Online, Offline, AuthFailed, Refused };
 const char* link_name(Link);
 
 /// A snapshot for the UI, health reports and kioskctl.
@@ -59,6 +68,7 @@ struct DrainResult {
     int64_t uploaded = 0, duplicates = 0, dead_lettered = 0, remaining = 0;
     bool complete = false;  ///< the outbox is empty
     std::string error;      ///< why it stopped early
+    bool refused = false;   ///< the platform refuses the requests (configuration): not a network blip
 };
 
 class Uploader {
@@ -90,6 +100,9 @@ private:
     void run(std::stop_token stop);
     void publish(const std::function<void(UploaderStatus&)>& change);
     bool wait(Clock::time_point deadline, bool urgent_only, std::stop_token stop);
+    /// The platform answered (steady time, for the back-off cap).
+    void note_answer();
+    bool answered_recently() const;
 
     PlatformSettings m_settings;
     UploaderOptions m_options;
@@ -100,6 +113,7 @@ private:
     std::stop_source m_wait_source;
     bool m_waiting_urgent_only = false;
     bool m_wake_pending = false, m_urgent_pending = false;
+    std::optional<Clock::time_point> m_last_answer;  // guarded by m_mutex; steady, never wall time
     std::jthread m_thread;
 };
 

@@ -77,9 +77,10 @@ int run_config(Context& ctx) {
     // The state directory the kiosk will use: the global --state-dir or KIOSK_STATE_DIR, else
     // the file's paths.state_dir.
     if (!ctx.config.state_dir_override().empty()) cfg->set_state_dir(ctx.config.state_dir_override());
-    // Without --production: would the kiosk start with it? (It refuses toys in production mode.)
+    // Without --production: would the kiosk start with it? It refuses what kiosk_problems names
+    // (toys in production mode, the URL policy, the seal key), so this refuses the same (issue 19).
     // With --production: is it ready to serve a hall? Every problem is named, not just the first.
-    auto problems = production ? config::production_problems(*cfg) : config::toy_problems(*cfg);
+    auto problems = production ? config::production_problems(*cfg) : config::kiosk_problems(*cfg);
     if (!problems.empty()) {
         std::fprintf(stderr, "%s: %s\n", file.c_str(),
                      production ? "not ready for production:" : "the kiosk refuses this configuration:");

@@ -49,6 +49,8 @@ int run_print(Context& ctx) {
         return usage_error(self, "--timeout must be 1..3600 seconds");
     if (ctx.args.size() != 1) return usage_error(self, "print needs exactly one FILE");
     s.job_timeout = std::chrono::seconds(timeout);
+    // kioskctl's jobs are its own: it never follows, recovers or cancels the kiosk's.
+    s.job_owner = "kioskctl";
     auto svc = create_print_service(s);
     if (!svc) return fail(svc.error().message);
     auto id = (*svc)->print({ctx.args[0], "kioskctl", copies}, [](const JobRecord& r) {
@@ -86,7 +88,8 @@ nlohmann::json job_json(const JobRecord& r) {
             {"phase", phase_name(r.phase)}, {"printer_job_id", r.printer_job_id},
             {"printer_state", job_state_name(r.printer_state)}, {"reason", r.reason},
             {"copies", r.copies},   {"attempts", r.attempts},
-            {"destination", r.destination}, {"created_ms", r.created_ms}, {"updated_ms", r.updated_ms}};
+            {"destination", r.destination}, {"created_ms", r.created_ms}, {"updated_ms", r.updated_ms},
+            {"owner", r.owner}};
 }
 
 int run_printer(Context& ctx);

@@ -106,7 +106,8 @@ int run_sync(Context& ctx) {
     auto r = (*up)->drain_now();
     if (as_json) {
         std::printf("%s\n", json{{"complete", r.complete}, {"uploaded", r.uploaded}, {"duplicates", r.duplicates},
-                                 {"dead_lettered", r.dead_lettered}, {"remaining", r.remaining}, {"error", r.error}}.dump().c_str());
+                                 {"dead_lettered", r.dead_lettered}, {"remaining", r.remaining}, {"error", r.error},
+                                 {"refused", r.refused}}.dump().c_str());
     } else {
         std::printf("uploaded %lld, duplicates %lld, dead letters %lld, remaining %lld\n", (long long)r.uploaded,
                     (long long)r.duplicates, (long long)r.dead_lettered, (long long)r.remaining);

@@ -179,39 +179,73 @@ Result<std::pair<std::string, std::string>> Sim::manifest() {
 
 void Sim::install(httplib::Server& s) {
     // Faults and authentication apply to the protocol routes only, never to /sim/.
-    s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    // The pre-routing handler only decides: httplib has not read a request's body when it
+    // runs, and a reply sent from there left the body unread on a kept-alive connection,
+    // where it was parsed as the next request (414s; issue 19). The decision waits in
+    // m_early for this thread; the route (wrapped by `api`) then does nothing and the
+    // post-routing handler, which runs after the body was read, writes the reply.
+    s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
         if (req.path.rfind("/api/v1/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;
+        std::optional<Early> early;
         if (!m_options.token.empty() && req.get_header_value("Authorization") != "Bearer " + m_options.token) {
-            reply_error(res, 401, "unauthorized", "bad or missing bearer token");
-            return httplib::Server::HandlerResponse::Handled;
+            early = Early{401, "unauthorized", "bad or missing bearer token"};
+        } else if (auto f = take_fault(req.path)) {
+            if (f->kind == "500") {
+                early = Early{500, "internal", "injected fault"};
+            } else if (f->kind == "429" || f->kind == "503") {
+                early = Early{std::stoi(f->kind), "busy", "injected fault", f->retry_after_s};
+            } else if (f->kind == "404") {
+                early = Early{404, "not-found", "injected fault"};
+            } else if (f->kind == "blame-record") {
+                early = Early{422, "invalid-record", "injected fault: the batch's last record", -1, true};
+            } else if (f->kind == "latency") {
+                std::this_thread::sleep_for(std::chrono::milliseconds(f->ms));
+            } else {
+                // Response-shaping faults: the route runs, the reply is spoiled afterwards.
+                std::lock_guard lock(m_mutex);
+                m_pending_shape[std::this_thread::get_id()] = f->kind;
+            }
         }
-        auto f = take_fault(req.path);
-        if (!f) return httplib::Server::HandlerResponse::Unhandled;
-        if (f->kind == "500") {
-            reply_error(res, 500, "internal", "injected fault");
-        } else if (f->kind == "429" || f->kind == "503") {
-            res.set_header("Retry-After", std::to_string(f->retry_after_s));
-            reply_error(res, std::stoi(f->kind), "busy", "injected fault");
-        } else if (f->kind == "latency") {
-            std::this_thread::sleep_for(std::chrono::milliseconds(f->ms));
-            return httplib::Server::HandlerResponse::Unhandled;
-        } else {
-            // Response-shaping faults: the route runs, the reply is spoiled afterwards.
+        if (early) {
             std::lock_guard lock(m_mutex);
-            m_pending_shape[std::this_thread::get_id()] = f->kind;
-            return httplib::Server::HandlerResponse::Unhandled;
+            m_early[std::this_thread::get_id()] = *early;
         }
-        return httplib::Server::HandlerResponse::Handled;
+        return httplib::Server::HandlerResponse::Unhandled;
     });
-    s.set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+    s.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
         std::string kind;
+        std::optional<Early> early;
         {
             std::lock_guard lock(m_mutex);
+            if (auto it = m_early.find(std::this_thread::get_id()); it != m_early.end()) {
+                early = it->second;
+                m_early.erase(it);
+            }
             auto it = m_pending_shape.find(std::this_thread::get_id());
-            if (it == m_pending_shape.end()) return;
-            kind = it->second;
-            m_pending_shape.erase(it);
+            if (it != m_pending_shape.end()) {
+                kind = it->second;
+                m_pending_shape.erase(it);
+            }
         }
+        if (early) {
+            json body = {{"error", early->code}, {"message", early->message}};
+            if (early->blame_last) {
+                // Names the last record of the batch, as docs/platform-protocol.md describes.
+                json j = json::parse(req.body, nullptr, false);
+                if (j.is_object() && j.contains("records") && j["records"].is_array() && !j["records"].empty() &&
+                    j["records"].back().is_object() && j["records"].back().contains("key"))
+                    body["key"] = j["records"].back()["key"];
+            }
+            res.status = early->status;
+            res.headers.clear();
+            if (early->retry_after_s >= 0) res.set_header("Retry-After", std::to_string(early->retry_after_s));
+            res.set_content(body.dump(), "application/json");
+            // The server computed Content-Length before this handler ran: correct it.
+            res.headers.erase("Content-Length");
+            res.set_header("Content-Length", std::to_string(res.body.size()));
+            return;
+        }
+        if (kind.empty()) return;
         if (kind == "malformed-json") {
             res.set_content("{\"results\": [ this is not json", "application/json");
             // The server computed Content-Length before this handler ran: correct it.
@@ -233,8 +267,18 @@ void Sim::install(httplib::Server& s) {
                                      });
         }
     });
+    // A protocol route does nothing when an early reply (fault, 401) waits for this request.
+    auto api = [this](std::function<void(const httplib::Request&, httplib::Response&)> h) {
+        return [this, h](const httplib::Request& req, httplib::Response& res) {
+            {
+                std::lock_guard lock(m_mutex);
+                if (m_early.count(std::this_thread::get_id())) return;
+            }
+            h(req, res);
+        };
+    };
 
-    s.Post("/api/v1/records", [this](const httplib::Request& req, httplib::Response& res) {
+    s.Post("/api/v1/records", api([this](const httplib::Request& req, httplib::Response& res) {
         json j = json::parse(req.body, nullptr, false);
         if (j.is_discarded() || !j.is_object() || !j.contains("records") || !j["records"].is_array())
             return reply_error(res, 400, "malformed", "records batch is not valid JSON");
@@ -242,9 +286,9 @@ void Sim::install(httplib::Server& s) {
         json out = records_batch(j, req.get_header_value("X-Kiosk-Id"));
         if (out.is_null()) return reply_error(res, 500, "store", "could not store the batch");
         reply_json(res, 200, out);
-    });
+    }));
 
-    s.Get("/api/v1/content/manifest", [this](const httplib::Request& req, httplib::Response& res) {
+    s.Get("/api/v1/content/manifest", api([this](const httplib::Request& req, httplib::Response& res) {
         auto m = manifest();
         if (!m) return reply_error(res, 404, "no-content", m.error().message);
         std::string etag = "\"" + sync::sha256_hex(m->first).substr(0, 16) + "\"";
@@ -255,17 +299,17 @@ void Sim::install(httplib::Server& s) {
         }
         res.set_header("X-Signature", m->second);
         res.set_content(m->first, "application/json");
-    });
+    }));
 
-    s.Get(R"(/api/v1/content/files/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
+    s.Get(R"(/api/v1/content/files/(.+))", api([this](const httplib::Request& req, httplib::Response& res) {
         std::string rel = req.matches[1];
         if (rel.find("..") != std::string::npos) return reply_error(res, 400, "bad-path", "no ..");
         fs::path p = fs::path(m_options.content_dir) / rel;
         if (!fs::is_regular_file(p)) return reply_error(res, 404, "not-found", "no such file");
         res.set_content(read_file(p), "application/octet-stream");
-    });
+    }));
 
-    s.Post("/api/v1/heartbeat", [this](const httplib::Request& req, httplib::Response& res) {
+    s.Post("/api/v1/heartbeat", api([this](const httplib::Request& req, httplib::Response& res) {
         json j = json::parse(req.body, nullptr, false);
         if (j.is_discarded() || !j.is_object()) return reply_error(res, 400, "malformed", "heartbeat is not JSON");
         std::lock_guard lock(m_mutex);
@@ -274,9 +318,9 @@ void Sim::install(httplib::Server& s) {
         for (auto& c : m_commands) cmds.push_back(c);
         m_commands.clear();
         reply_json(res, 200, {{"commands", cmds}});
-    });
+    }));
 
-    s.Get(R"(/api/v1/cases/([0-9A-Z-]{6,32}))", [this](const httplib::Request& req, httplib::Response& res) {
+    s.Get(R"(/api/v1/cases/([0-9A-Z-]{6,32}))", api([this](const httplib::Request& req, httplib::Response& res) {
         std::string no = req.matches[1], code = req.get_header_value("X-Query-Code");
         for (const auto& c : m_cases["cases"]) {
             if (c.value("case_no", "") == no && c.value("query_code", "") == code && !code.empty()) {
@@ -286,9 +330,9 @@ void Sim::install(httplib::Server& s) {
             }
         }
         reply_error(res, 404, "not-found", "no such case or wrong query code");
-    });
+    }));
 
-    s.Post("/api/v1/certificates/query", [this](const httplib::Request& req, httplib::Response& res) {
+    s.Post("/api/v1/certificates/query", api([this](const httplib::Request& req, httplib::Response& res) {
         json j = json::parse(req.body, nullptr, false);
         if (j.is_discarded() || !j.is_object()) return reply_error(res, 400, "malformed", "not JSON");
         std::string id_number;
@@ -318,9 +362,9 @@ void Sim::install(httplib::Server& s) {
             }
         }
         reply_json(res, 200, {{"certificates", list}});
-    });
+    }));
 
-    s.Get(R"(/api/v1/certificates/([A-Za-z0-9_-]{8,128}))", [this](const httplib::Request& req, httplib::Response& res) {
+    s.Get(R"(/api/v1/certificates/([A-Za-z0-9_-]{8,128}))", api([this](const httplib::Request& req, httplib::Response& res) {
         std::string file;
         {
             std::lock_guard lock(m_mutex);
@@ -330,9 +374,9 @@ void Sim::install(httplib::Server& s) {
             m_issued.erase(it);  // one-time
         }
         res.set_content(read_file(file), "application/pdf");
-    });
+    }));
 
-    s.Post("/api/v1/call-staff", [this](const httplib::Request& req, httplib::Response& res) {
+    s.Post("/api/v1/call-staff", api([this](const httplib::Request& req, httplib::Response& res) {
         json j = json::parse(req.body, nullptr, false);
         if (j.is_discarded() || !j.is_object() || !j.contains("key") || !j["key"].is_string())
             return reply_error(res, 400, "malformed", "call-staff needs a key");
@@ -342,7 +386,7 @@ void Sim::install(httplib::Server& s) {
         if (out.is_null()) return reply_error(res, 500, "store", "could not store");
         std::lock_guard lock(m_mutex);
         reply_json(res, 200, {{"ticket", "T-" + std::to_string(++m_ticket_seq)}, {"status", out["results"][0]["status"]}});
-    });
+    }));
 
     // --- simulator control ---
     s.Post("/sim/faults", [this](const httplib::Request& req, httplib::Response& res) {
@@ -354,7 +398,7 @@ void Sim::install(httplib::Server& s) {
         f.ms = j.value("ms", 0);
         f.retry_after_s = j.value("retry_after_s", 1);
         f.prefix = j.value("prefix", std::string("/api/v1/"));
-        static const std::vector<std::string> kinds = {"latency", "500", "429", "503", "drop-mid-body", "malformed-json",
+        static const std::vector<std::string> kinds = {"latency", "500", "429", "503", "404", "blame-record", "drop-mid-body", "malformed-json",
                                                        "bad-signature", "tamper-file", "reset"};
         if (!one_of(f.kind, kinds)) return reply_error(res, 400, "bad-kind", "unknown fault kind");
         if (f.kind == "reset") f.count = 0;

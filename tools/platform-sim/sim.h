@@ -28,7 +28,7 @@ struct SimOptions {
 
 /// A fault applied to the next `count` /api/v1/ requests whose path starts with `prefix`.
 struct Fault {
-    std::string kind;  ///< latency, 500, 429, 503, drop-mid-body, malformed-json, bad-signature, tamper-file
+    std::string kind;  ///< latency, 500, 429, 503, 404, blame-record, drop-mid-body, malformed-json, bad-signature, tamper-file
     int count = 0;
     int ms = 0;
     int retry_after_s = 1;
@@ -64,6 +64,14 @@ private:
     std::map<std::string, Issued> m_issued;
     std::vector<nlohmann::json> m_commands;
     std::map<std::thread::id, std::string> m_pending_shape;  // reply faults for the request on this thread
+    /// A reply decided before the body was read (fault, 401), written after it was.
+    struct Early {
+        int status = 500;
+        std::string code, message;
+        int retry_after_s = -1;
+        bool blame_last = false;  ///< name the batch's last record in the body ("key")
+    };
+    std::map<std::thread::id, Early> m_early;
     nlohmann::json m_last_heartbeat;
     int64_t m_command_seq = 0, m_ticket_seq = 0;
 };
