@@ -1,6 +1,8 @@
 // CupsPrinter: Get-Printer-Attributes, Print-Job, Get-Job-Attributes, Get-Jobs and Cancel-Job over libcups.
 #include "drivers/printer/cups_printer.h"
 
+#include "drivers/common/secret.h"
+
 #include <cups/cups.h>
 
 #include <cstring>
@@ -184,6 +186,8 @@ static Exchange do_request(const std::string& host, int port, bool encrypt, cons
     // With no callback, libcups gives up once the timeout passes instead of waiting forever.
     httpSetTimeout(h, double(timeout.count()) / 1000.0, nullptr, nullptr);
     ipp_t* resp = file ? cupsDoFileRequest(h, request, resource.c_str(), file) : cupsDoRequest(h, request, resource.c_str());
+    // libcups copied the document (a certificate) through a buffer on this thread's stack.
+    if (file) scrub_stack();
     ex.response.reset(resp);
     if (!resp) ex.error = cupsLastErrorString() ? cupsLastErrorString() : "no reply";
     return ex;
