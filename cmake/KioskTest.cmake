@@ -1,9 +1,9 @@
 # kiosk_add_test(NAME name SOURCES a.cpp b.cpp LIBS lib1 lib2 [TIMEOUT s] [SERIAL])
 # One doctest executable; each TEST_CASE becomes its own CTest test.
-add_library(kiosk_doctest_main STATIC ${CMAKE_SOURCE_DIR}/tests/common/doctest_main.cpp
-  ${CMAKE_SOURCE_DIR}/tests/common/run_process.cpp)
+add_library(kiosk_doctest_main STATIC ${CMAKE_SOURCE_DIR}/tests/support/doctest_main.cpp
+  ${CMAKE_SOURCE_DIR}/tests/support/run_process.cpp)
 target_link_libraries(kiosk_doctest_main PUBLIC doctest::doctest)
-target_include_directories(kiosk_doctest_main PUBLIC ${CMAKE_SOURCE_DIR}/tests/common)
+target_include_directories(kiosk_doctest_main PUBLIC ${CMAKE_SOURCE_DIR}/tests/support)
 
 function(kiosk_add_test)
   cmake_parse_arguments(T "SERIAL" "NAME;TIMEOUT" "SOURCES;LIBS" ${ARGN})

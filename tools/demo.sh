@@ -31,11 +31,11 @@ port=$(cat "$state/platform.port" 2>/dev/null || echo 8480)
 args=(--state-dir "$state"
       --set "platform.url=http://127.0.0.1:$port"
       --set "idcard.driver=serial" --set "idcard.port=$state/idcard" --set "idcard.sim_control=$state/idcard.sock"
-      --set "printer.driver=sim" --set "scanner.driver=sim")
+      --set "printer.driver=sim" --set "scanner.driver=sim" --set "copier.driver=sim")
 args+=(--config "$root/assets/demo/kiosk.toml")
 
 # Content: the demo bundle, imported the way a technician would.
-"$bin/kioskctl" --state-dir "$state" content import "$root/assets/content" >"$out/content-import.log" 2>&1 || \
+"$bin/kioskctl" --config "$root/assets/demo/kiosk.toml" --state-dir "$state" content import "$root/assets/content" >"$out/content-import.log" 2>&1 || \
   echo "demo: content import failed, see $out/content-import.log" >&2
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${KIOSK_DEMO_HEADLESS:-}" ]; then

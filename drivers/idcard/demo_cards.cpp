@@ -14,7 +14,7 @@ struct Place {
     std::size_t offset, size;
 };
 
-// Where each field goes, per layout (spec "The 256-byte text block").
+// Where each field goes, per layout (docs/idcard.md, "The 256-byte text block").
 const std::vector<Place>& layout_of(CardType t) {
     static const std::vector<Place> resident = {{"name", 0, 30}, {"gender", 30, 2}, {"nation", 32, 4},
         {"birth_date", 36, 16}, {"address", 52, 70}, {"id_number", 122, 36}, {"issuer", 158, 30},

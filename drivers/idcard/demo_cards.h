@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 #include "drivers/idcard/idcard_reader.h"
 
 namespace kiosk::idcard {

@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/result.h"
-#include "drivers/common/secret.h"
+#include "base/result.h"
+#include "base/secret.h"
 
 namespace kiosk::idcard {
 
-/// The four layouts of the 256-byte text block (spec "The 256-byte text block", flag at 248).
+/// The four layouts of the 256-byte text block (docs/idcard.md, "The 256-byte text block", flag at 248).
 enum class CardType { ResidentId, ResidencePermit /* HK/Macao/Taiwan */, ForeignPermanent2017, ForeignPermanent2023 };
 /// "resident", "permit", "foreign-2017", "foreign-2023".
 const char* card_type_name(CardType);

@@ -1,4 +1,4 @@
-// make_reader: configuration → SerialIdCardReader, SimIdCardReader or nothing.
+// create_reader: settings → SerialIdCardReader, SimIdCardReader or nothing.
 #include "drivers/idcard/reader_factory.h"
 
 #include "drivers/idcard/serial_reader.h"
@@ -6,7 +6,7 @@
 
 namespace kiosk::idcard {
 
-Result<std::unique_ptr<IdCardReader>> make_reader(const ReaderConfig& c) {
+Result<std::unique_ptr<IdCardReader>> create_reader(const ReaderSettings& c) {
     if (c.driver == "none") return std::unique_ptr<IdCardReader>();
     if (c.driver == "sim") {
         auto r = TRY(SimIdCardReader::create(c.sim_cards.empty() ? default_cards_path() : c.sim_cards));

@@ -8,8 +8,9 @@
 
 namespace kiosk::idcard {
 
-/// Plain values from the [idcard] section of the configuration (drivers do not see kiosk/config).
-struct ReaderConfig {
+/// Plain values from the [idcard] section of the configuration, filled by kiosk/app/device_settings.h
+/// (drivers do not see kiosk/config).
+struct ReaderSettings {
     std::string driver = "sim";  ///< idcard.driver: sim, serial or none
     std::string port;            ///< idcard.port
     int baud = 0;                ///< idcard.baud (0 probes)
@@ -18,6 +19,10 @@ struct ReaderConfig {
 
 /// Builds the reader the configuration asks for; nullptr for "none". A SimIdCardReader is
 /// returned as such (dynamic_cast to reach place()/remove() from the demo script runner).
-Result<std::unique_ptr<IdCardReader>> make_reader(const ReaderConfig& config);
+Result<std::unique_ptr<IdCardReader>> create_reader(const ReaderSettings& settings);
+
+// Old names (before the three drivers shared one naming pattern), kept for code not yet moved.
+using ReaderConfig = ReaderSettings;
+inline Result<std::unique_ptr<IdCardReader>> make_reader(const ReaderSettings& s) { return create_reader(s); }
 
 }  // namespace kiosk::idcard

@@ -1,4 +1,4 @@
-// The SAM serial frame protocol (../shared/spec/idcard-sam.md): build, check and parse frames.
+// The SAM serial frame protocol (docs/idcard.md, "The SAM serial protocol"): build, check and parse frames.
 #pragma once
 
 #include <cstddef>
@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/result.h"
-#include "drivers/common/secret.h"
+#include "base/result.h"
+#include "base/secret.h"
 
 namespace kiosk::idcard::sam {
 
@@ -23,7 +23,7 @@ inline constexpr std::size_t kHeadSize = 7;  ///< preamble + LEN
 /// Anything larger is garbage that happens to follow a preamble.
 inline constexpr std::size_t kMaxLen = 2600;
 
-/// Commands as CMD, PARA (spec "Commands").
+/// Commands as CMD, PARA (docs/idcard.md, "Commands").
 enum class Command : std::uint16_t {
     ResetSam = 0x10FF,
     SamStatus = 0x11FF,
@@ -35,7 +35,7 @@ enum class Command : std::uint16_t {
     ReadAddedAddress = 0x3003,
 };
 
-/// Status byte SW3 of a reply (spec "Status byte SW3"); SW1 = SW2 = 0.
+/// Status byte SW3 of a reply (docs/idcard.md, "Status byte SW3"); SW1 = SW2 = 0.
 enum class Sw3 : std::uint8_t {
     Success = 0x90,
     ItemEmpty = 0x91,

@@ -3,7 +3,7 @@
 
 #include <cstdio>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 
 namespace kiosk::idcard {
 namespace {

@@ -5,8 +5,8 @@
 #include <span>
 #include <string>
 
-#include "drivers/common/result.h"
-#include "drivers/common/serial_port.h"
+#include "base/result.h"
+#include "drivers/serial/serial_port.h"
 #include "drivers/idcard/sam_frame.h"
 
 namespace kiosk::idcard {
@@ -18,7 +18,7 @@ struct TransportOptions {
     std::chrono::milliseconds probe_timeout{300};       ///< per baud rate while probing
 };
 
-/// The rates a reader is probed at, fastest first (spec "Link").
+/// The rates a reader is probed at, fastest first (docs/idcard.md, "Link").
 inline constexpr int kProbeBauds[] = {115200, 57600, 38400, 19200, 9600};
 
 class SamTransport {

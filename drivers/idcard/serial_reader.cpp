@@ -1,7 +1,7 @@
 // The serial reader loop: device recovery, SAM status, one read per placement, removal detection.
 #include "drivers/idcard/serial_reader.h"
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "drivers/idcard/text_block.h"
 
 namespace kiosk::idcard {

@@ -8,7 +8,7 @@
 #include <optional>
 #include <thread>
 
-#include "drivers/common/clock.h"
+#include "base/clock.h"
 #include "drivers/idcard/idcard_reader.h"
 #include "drivers/idcard/sam_transport.h"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 
 namespace kiosk::idcard {
 

@@ -5,8 +5,8 @@
 #include <span>
 #include <string_view>
 
-#include "drivers/common/result.h"
-#include "drivers/common/secret.h"
+#include "base/result.h"
+#include "base/secret.h"
 #include "drivers/idcard/idcard_reader.h"
 
 namespace kiosk::idcard {

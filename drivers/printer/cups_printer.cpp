@@ -1,14 +1,14 @@
 // CupsPrinter: Get-Printer-Attributes, Print-Job, Get-Job-Attributes, Get-Jobs and Cancel-Job over libcups.
 #include "drivers/printer/cups_printer.h"
 
-#include "drivers/common/secret.h"
+#include "base/secret.h"
 
 #include <cups/cups.h>
 
 #include <cstring>
 #include <fstream>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "drivers/printer/status_mapping.h"
 
 namespace kiosk::printer {

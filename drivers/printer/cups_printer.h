@@ -8,7 +8,7 @@
 #include <string>
 #include <thread>
 
-#include "drivers/common/clock.h"
+#include "base/clock.h"
 #include "drivers/printer/printer.h"
 
 namespace kiosk::printer {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/result.h"
-#include "drivers/common/sqlite_db.h"
+#include "base/result.h"
+#include "base/sqlite_db.h"
 #include "drivers/printer/printer.h"
 
 namespace kiosk::printer {

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <random>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 
 namespace kiosk::printer {
 namespace {

@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "drivers/common/clock.h"
+#include "base/clock.h"
 #include "drivers/printer/job_store.h"
 #include "drivers/printer/printer.h"
 

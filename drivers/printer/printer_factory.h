@@ -5,14 +5,14 @@
 #include <memory>
 #include <string>
 
-#include "drivers/common/clock.h"
+#include "base/clock.h"
 #include "drivers/printer/print_service.h"
 #include "drivers/printer/printer.h"
 
 namespace kiosk::printer {
 
 /// The printer.* configuration keys, as plain values (drivers do not include kiosk/;
-/// kiosk/app/printer_settings.h fills this from a config::Config).
+/// kiosk/app/device_settings.h fills this from a config::Config).
 struct PrinterSettings {
     std::string driver = "sim";       ///< printer.driver: "sim", "cups" or "none"
     std::string uri;                  ///< printer.uri: CUPS queue name or ipp:// URI

@@ -12,7 +12,7 @@
 #include <cstring>
 #include <vector>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "drivers/scanner/qr_decode.h"
 
 namespace kiosk::scanner {

@@ -17,7 +17,7 @@ inline constexpr std::chrono::milliseconds kHidStaleGap{300};
 inline constexpr std::size_t kHidMaxCodeChars = 2048;
 
 /// Linux input key codes (linux/input-event-codes.h) of the default terminators:
-/// KEY_ENTER, KEY_KPENTER, KEY_TAB (spec: qr-scanners.md, "USB HID keyboard wedge").
+/// KEY_ENTER, KEY_KPENTER, KEY_TAB (docs/scanner.md, "How scanners reach the kiosk").
 inline const std::vector<uint16_t> kDefaultHidTerminators = {28, 96, 15};
 
 struct HidDecoded {

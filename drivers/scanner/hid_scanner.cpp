@@ -12,7 +12,7 @@
 #include <cstring>
 #include <ctime>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 
 namespace kiosk::scanner {
 

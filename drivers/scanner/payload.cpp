@@ -1,4 +1,4 @@
-// QR payload rules (shared-facts.md, "QR payloads the kiosk accepts"): pure classification of scanned text.
+// QR payload rules (docs/scanner.md, "Payload rules"): pure classification of scanned text.
 #include "drivers/scanner/payload.h"
 
 #include <algorithm>
@@ -62,6 +62,12 @@ bool split_version(std::string_view body, std::string_view& version, std::string
     return true;
 }
 
+bool valid_case_no(std::string_view case_no) {
+    return case_no.size() >= 6 && case_no.size() <= 32 && all_of(case_no, is_case_no_char);
+}
+
+bool valid_query_code(std::string_view query) { return query.size() >= 4 && query.size() <= 12 && all_of(query, is_upper_alnum); }
+
 Payload classify_case(std::string_view body) {
     std::string_view version, rest;
     if (!split_version(body, version, rest)) return reject(RejectReason::MalformedCase, "case receipt without version");
@@ -69,10 +75,8 @@ Payload classify_case(std::string_view body) {
     auto colon = rest.find(':');
     if (colon == std::string_view::npos) return reject(RejectReason::MalformedCase, "case receipt without query code");
     std::string_view case_no = rest.substr(0, colon), query = rest.substr(colon + 1);
-    if (case_no.size() < 6 || case_no.size() > 32 || !all_of(case_no, is_case_no_char))
-        return reject(RejectReason::MalformedCase, "case number must be 6-32 of [0-9A-Z-]");
-    if (query.size() < 4 || query.size() > 12 || !all_of(query, is_upper_alnum))
-        return reject(RejectReason::MalformedCase, "query code must be 4-12 of [0-9A-Z]");
+    if (!valid_case_no(case_no)) return reject(RejectReason::MalformedCase, "case number must be 6-32 of [0-9A-Z-]");
+    if (!valid_query_code(query)) return reject(RejectReason::MalformedCase, "query code must be 4-12 of [0-9A-Z]");
     return CaseReceipt{std::string(case_no), std::string(query)};
 }
 
@@ -171,6 +175,10 @@ Payload classify_payload(std::string_view text, const std::vector<std::string>& 
     if (starts_with_nocase(text, "https://") || starts_with_nocase(text, "http://"))
         return classify_url(text, allowed_hosts);
     return reject(RejectReason::Unrecognized, "not a code this kiosk knows");
+}
+
+bool is_valid_case_receipt(std::string_view case_no, std::string_view query_code) {
+    return valid_case_no(case_no) && valid_query_code(query_code);
 }
 
 const char* reject_reason_name(RejectReason r) {

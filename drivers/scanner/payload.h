@@ -9,7 +9,7 @@
 
 namespace kiosk::scanner {
 
-/// Longest payload accepted, in bytes (shared-facts.md: "Max 1024 bytes").
+/// Longest payload accepted, in bytes (docs/scanner.md, "Payload rules").
 inline constexpr std::size_t kMaxPayloadBytes = 1024;
 
 /// `ZWCASE:1:<case_no>:<query_code>`: a case receipt; case_no 6–32 of [0-9A-Z-],
@@ -60,6 +60,10 @@ using Payload = std::variant<CaseReceipt, LoginToken, Url, Rejected>;
 /// Classifies a scanned text. Pure, total (any bytes in, never throws or crashes), and
 /// cheap (one pass). `allowed_hosts` is compared case-insensitively with the URL's host.
 Payload classify_payload(std::string_view text, const std::vector<std::string>& allowed_hosts);
+
+/// The receipt rules alone, for a case number and query code typed by hand (the same rules
+/// as a scanned `ZWCASE:1:` receipt).
+bool is_valid_case_receipt(std::string_view case_no, std::string_view query_code);
 
 const char* reject_reason_name(RejectReason);
 const char* reject_message_key(RejectReason);

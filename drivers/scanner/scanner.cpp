@@ -74,7 +74,7 @@ private:
 
 }  // namespace
 
-Result<std::unique_ptr<Scanner>> create_scanner(const ScannerOptions& o, std::shared_ptr<Clock> clock) {
+Result<std::unique_ptr<Scanner>> create_scanner(const ScannerSettings& o, std::shared_ptr<Clock> clock) {
     std::unique_ptr<Scanner> main;
     if (o.driver == "sim") {
         main = std::make_unique<SimScanner>();

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/clock.h"
-#include "drivers/common/result.h"
+#include "base/clock.h"
+#include "base/result.h"
 
 namespace kiosk::scanner {
 
@@ -47,9 +47,9 @@ public:
     virtual std::string describe() const = 0;
 };
 
-/// Everything the factory needs, read from the scanner.* configuration keys
-/// (see scanner_config.h for the reader).
-struct ScannerOptions {
+/// Everything the factory needs: plain values of the scanner.* configuration keys, filled by
+/// kiosk/app/device_settings.h (drivers do not see kiosk/config).
+struct ScannerSettings {
     std::string driver = "sim";     ///< sim, serial, hid, window, camera, none
     std::string port = "/dev/qrscanner";
     int baud = 9600;
@@ -66,7 +66,10 @@ struct ScannerOptions {
 /// "window" a WindowWedgeScanner (the UI feeds it keys), "none" a scanner that stays
 /// NoDevice. With camera_enabled, the camera is added next to the chosen driver (driver
 /// "camera" is the camera alone). InvalidInput on a bad option.
-Result<std::unique_ptr<Scanner>> create_scanner(const ScannerOptions& options,
+Result<std::unique_ptr<Scanner>> create_scanner(const ScannerSettings& settings,
                                                 std::shared_ptr<Clock> clock = system_clock());
+
+/// The old name (before the three drivers shared one naming pattern).
+using ScannerOptions = ScannerSettings;
 
 }  // namespace kiosk::scanner

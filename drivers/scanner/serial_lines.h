@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "drivers/common/clock.h"
-#include "drivers/common/result.h"
+#include "base/clock.h"
+#include "base/result.h"
 
 namespace kiosk::scanner {
 

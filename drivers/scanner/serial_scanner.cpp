@@ -3,8 +3,8 @@
 
 #include <array>
 
-#include "drivers/common/log.h"
-#include "drivers/common/serial_port.h"
+#include "base/log.h"
+#include "drivers/serial/serial_port.h"
 
 namespace kiosk::scanner {
 

@@ -27,7 +27,7 @@ struct WedgeOutput {
 
 struct WedgeOptions {
     /// Keys closer than this belong to one scan: scanners send keys < 50 ms apart, people
-    /// type at 100–300 ms a key (qr-scanners.md). Config: scanner.wedge_max_gap_ms.
+    /// type at 100–300 ms a key (docs/scanner.md, "How scanners reach the kiosk"). Config: scanner.wedge_max_gap_ms.
     std::chrono::milliseconds max_gap{50};
     /// Fewer characters than this before Enter is typing (a fast double tap plus Enter),
     /// never a scan: the shortest code the kiosk accepts (a URL) is longer.

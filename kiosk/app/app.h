@@ -3,7 +3,6 @@
 
 #include <SDL.h>
 
-#include <any>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -12,9 +11,13 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/clock.h"
-#include "kiosk/app/worker_pool.h"
+#include "base/clock.h"
+#include "kiosk/app/device_input.h"
+#include "kiosk/app/console_lock.h"
+#include "kiosk/app/systemd_notify.h"
 #include "kiosk/app/session.h"
+#include "kiosk/app/sync_services.h"
+#include "kiosk/app/worker_pool.h"
 #include "kiosk/config/config.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/ui/text.h"
@@ -22,7 +25,6 @@
 namespace kiosk {
 
 class Devices;
-class Services;
 
 struct AppOptions {
     bool headless = false;       ///< SDL offscreen driver, software renderer
@@ -30,16 +32,24 @@ struct AppOptions {
     std::string assets_dir;
 };
 
-/// Events from other threads, handed to the UI thread in order.
+/// Events from other threads, handed to the UI thread in order: app events, and raw device
+/// output that the UI thread classifies (device_input.h) before any screen sees it.
 class EventQueue {
 public:
-    void post(screens::AppEvent e);
-    std::deque<screens::AppEvent> take();
+    using Item = std::variant<screens::AppEvent, DeviceInput>;
+    void post(screens::AppEvent e) { push(Item(std::move(e))); }
+    void post(DeviceInput d) { push(Item(std::move(d))); }
+    std::deque<Item> take();
     void set_wake_event(Uint32 type) { m_wake = type; }
+    /// How long the oldest event not yet taken has waited (zero when none): the watchdog
+    /// stops when the UI thread no longer drains the queue.
+    std::chrono::steady_clock::duration oldest_waiting() const;
 
 private:
-    std::mutex m_mutex;
-    std::deque<screens::AppEvent> m_events;
+    void push(Item item);
+    mutable std::mutex m_mutex;
+    std::deque<Item> m_events;
+    std::chrono::steady_clock::time_point m_first_waiting{};
     Uint32 m_wake = 0;
 };
 
@@ -59,6 +69,9 @@ public:
         m_quit = true;
     }
 
+    /// True once something asked the loop to end (quit(), a demo's Escape or window close).
+    bool quit_requested() const { return m_quit; }
+
     // --- for the script runner and tests ---
     void inject_pointer(screens::Screen*, ui::PointerEvent::Kind, int x, int y);
     void tap(int x, int y);
@@ -69,10 +82,23 @@ public:
     Status screenshot(const std::string& png_path);
     screens::Screen* screen() const { return m_stack.empty() ? nullptr : m_stack.back().get(); }
     std::string screen_name() const { return screen() ? screen()->name() : ""; }
-    Devices& devices() { return *m_devices; }
-    Session& session() override { return *m_session; }
+    /// The devices; starts what waits for the first frame if it has not started yet.
+    Devices& devices() {
+        finish_startup();
+        return *m_devices;
+    }
+    /// Starts what the first frame does not need: devices, and the modules that start after
+    /// the first frame (module.h). frame() calls it once a frame has been presented, navigate()
+    /// before any screen but home; idempotent.
+    void finish_startup();
+    bool started() const { return m_startup == Startup::Done; }
+    /// The citizen's session itself (identity, login token, timers, wipe): the app's and its
+    /// modules'. Screens see only ScreenContext::session(), a masked read-only view.
+    Session& session_state() { return *m_session; }
     EventQueue& events() { return m_events; }
     const config::Config& config() const { return m_config; }
+    /// kiosk.mode = "demo" (simulators, demo keys and plain http allowed; a DEMO band shows).
+    bool demo_mode() const { return m_demo; }
     /// The assets folder (string catalogs, demo data) the app was started with.
     const std::string& assets_dir() const { return m_opts.assets_dir; }
     SDL_Renderer* renderer() const { return m_renderer; }
@@ -84,11 +110,16 @@ public:
     ui::TextRenderer& text() override { return *m_text; }
     const Clock& clock() const override { return *m_clock; }
     const screens::AppStatus& status() const override { return m_status; }
+    const screens::SessionView& session() const override;
     void emit(screens::Intent) override;
-    std::any service(const std::string& name) override;
+    const screens::ScreenServices& services() const override { return m_screen_services; }
+    bool is_case_receipt(const std::string& case_no, const std::string& query_code) const override;
 
-    /// Registers a service object screens can ask for by name (content store, search, map).
-    void provide(const std::string& name, std::any service) { m_services_by_name[name] = std::move(service); }
+    /// What modules provide to screens (content, search, map, notice, location): typed fields,
+    /// set on the UI thread.
+    screens::ScreenServices& screen_services() { return m_screen_services; }
+    /// What modules provide to each other (outbox, platform settings, sync status).
+    AppServices& app_services() { return m_app_services; }
     /// Runs `work` on a worker thread and posts its AppEvent back to the UI thread.
     void run_async(std::function<screens::AppEvent()> work);
     void set_status(screens::AppStatus s);
@@ -110,11 +141,14 @@ private:
     void apply_theme();
     void handle_sdl(const SDL_Event& e);
     void handle_event(const screens::AppEvent& e);
+    void handle_device_input(DeviceInput input);
     void process_intents();
     void update_session();
     void draw();
     void draw_status_banner(ui::Canvas& c);
+    void draw_demo_band(ui::Canvas& c);
     void show_countdown();
+    void notify_systemd();
 
     config::Config m_config;
     AppOptions m_opts;
@@ -132,7 +166,10 @@ private:
     std::vector<screens::Intent> m_intents;
     EventQueue m_events;
     screens::AppStatus m_status;
-    std::map<std::string, std::any> m_services_by_name;
+    screens::ScreenServices m_screen_services;
+    AppServices m_app_services;
+    InputRules m_input_rules;
+    mutable screens::SessionView m_session_view;
     std::map<std::string, RequestHandler> m_request_handlers;
     std::vector<std::function<void(App&, const screens::AppEvent&)>> m_event_observers;
     std::vector<std::function<void(App&, const std::string&)>> m_nav_observers;
@@ -140,6 +177,9 @@ private:
     int m_countdown_shown = -1;
     std::unique_ptr<class WorkerPool> m_pool;
     std::vector<const struct AppModule*> m_started_modules;
+    bool m_demo = false;
+    int m_demo_band_height = 0;  ///< kiosk.mode = "demo": simulators allowed, DEMO band, keys may quit
+    enum class Startup { FirstFrame, Running, Done } m_startup = Startup::FirstFrame;
     bool m_dirty = true;
     bool m_quit = false;
     int m_exit_code = 0;
@@ -148,6 +188,9 @@ private:
     Uint32 m_wake_event = 0;
     float m_scale = 1.0f;
     Clock::time_point m_last_content_check{};
+    SystemdNotifier m_notifier;
+    ConsoleSwitchLock m_console_lock;
+    std::chrono::steady_clock::time_point m_last_status_line{};
 };
 
 }  // namespace kiosk

@@ -5,24 +5,24 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <mutex>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "drivers/idcard/reader_factory.h"
 #include "drivers/idcard/serial_reader.h"
 #include "drivers/idcard/sim_reader.h"
 #include "drivers/idcard/sim_control.h"
 #include "drivers/printer/print_service.h"
-#include "kiosk/app/printer_settings.h"
 #include "drivers/printer/printer_factory.h"
 #include "drivers/printer/sim_printer.h"
-#include "drivers/scanner/scanner_config.h"
 #include "drivers/scanner/sim_scanner.h"
 #include "drivers/scanner/window_wedge_scanner.h"
 #include "kiosk/app/app.h"
+#include "kiosk/app/device_settings.h"
 
 namespace kiosk {
 
@@ -52,20 +52,6 @@ Devices::~Devices() {
 
 namespace {
 
-AppEvent reader_event_to_app(const idcard::ReaderEvent& e) {
-    using K = idcard::ReaderEvent::Kind;
-    switch (e.kind) {
-    case K::CardRead: return AppEvent{AppEvent::Kind::CardRead, "idcard", "", true, e.identity};
-    case K::CardRemoved: return AppEvent{AppEvent::Kind::CardRemoved, "idcard"};
-    case K::CardInvalid: return AppEvent{AppEvent::Kind::CardInvalid, "idcard", "card.invalid", false};
-    case K::ReadFailed: return AppEvent{AppEvent::Kind::CardInvalid, "idcard", "card.read_failed", false};
-    case K::StateChanged:
-        return AppEvent{AppEvent::Kind::ReaderFault, "idcard", idcard::reader_state_name(e.state),
-                        e.state == idcard::ReaderState::Ready};
-    }
-    return AppEvent{AppEvent::Kind::ReaderFault, "idcard"};
-}
-
 std::string printer_message_key(const printer::PrinterStatus& s) {
     using C = printer::Condition;
     if (s.can_print()) return {};
@@ -83,14 +69,13 @@ std::string printer_message_key(const printer::PrinterStatus& s) {
 Result<std::unique_ptr<Devices>> Devices::create(App& app) {
     auto impl = std::make_unique<Impl>();
     impl->app = &app;
-    const auto& cfg = app.config();
+    const auto settings = device_settings(app.config());
     EventQueue* events = &app.events();
 
     // Printer and the print service (job records, recovery of unfinished jobs).
-    impl->printer_driver = cfg.str("printer.driver");
+    impl->printer_driver = settings.printer.driver;
     if (impl->printer_driver != "none") {
-        auto settings = printer::printer_settings(cfg);
-        auto service = printer::create_print_service(settings);
+        auto service = printer::create_print_service(settings.printer);
         if (!service) {
             // A kiosk without a working printer still serves guides and maps; the banner says so.
             LOG_ERROR("devices") << "printer unavailable: " << service.error().message;
@@ -103,34 +88,30 @@ Result<std::unique_ptr<Devices>> Devices::create(App& app) {
     }
 
     // ID-card reader.
-    impl->reader_driver = cfg.str("idcard.driver");
+    impl->reader_driver = settings.idcard.driver;
     {
-        idcard::ReaderConfig rc{impl->reader_driver, cfg.str("idcard.port"), int(cfg.integer("idcard.baud")),
-                                cfg.str("idcard.sim_cards")};
-        auto reader = idcard::make_reader(rc);
+        auto reader = idcard::create_reader(settings.idcard);
         if (!reader) LOG_ERROR("devices") << "ID-card reader: " << reader.error().message;
         else impl->reader = std::move(reader.value());
         impl->sim_reader = dynamic_cast<idcard::SimIdCardReader*>(impl->reader.get());
-        if (!cfg.str("idcard.sim_control").empty())
-            impl->card_sim = std::make_unique<idcard::SimControl>(cfg.str("idcard.sim_control"));
+        if (!settings.idcard_sim_control.empty())
+            impl->card_sim = std::make_unique<idcard::SimControl>(settings.idcard_sim_control);
     }
     if (impl->reader)
-        impl->reader->start([events](const idcard::ReaderEvent& e) { events->post(reader_event_to_app(e)); });
+        impl->reader->start([events](const idcard::ReaderEvent& e) { events->post(DeviceInput(e)); });
 
     // QR scanner.
-    auto so = scanner::scanner_options_from(cfg);
-    impl->scanner_driver = so.driver;
-    auto sc = scanner::create_scanner(so);
+    impl->scanner_driver = settings.scanner.driver;
+    auto sc = scanner::create_scanner(settings.scanner);
     if (!sc) {
         LOG_ERROR("devices") << "scanner: " << sc.error().message;
     } else {
         impl->scanner = std::move(sc.value());
         impl->sim_scanner = dynamic_cast<scanner::SimScanner*>(impl->scanner.get());
         impl->wedge = dynamic_cast<scanner::WindowWedgeScanner*>(impl->scanner.get());
+        // Raw output goes to the UI thread, where the app classifies it (device_input.cpp).
         impl->scanner->start([events](const scanner::ScanEvent& e) {
-            if (e.kind == scanner::ScanEvent::Kind::Scanned) events->post({AppEvent::Kind::Scanned, "scanner", e.text});
-            else if (e.kind == scanner::ScanEvent::Kind::Unreadable)
-                events->post({AppEvent::Kind::Scanned, "scanner", "", false});
+            if (e.kind != scanner::ScanEvent::Kind::StateChanged) events->post(DeviceInput(e));
         });
     }
     LOG_INFO("devices") << "printer: " << impl->printer_driver << ", ID card: " << impl->reader_driver
@@ -248,7 +229,9 @@ std::string Devices::poll_window_wedge(Uint32 now_ms) {
 }
 
 void Devices::on_key(App& app, SDL_Keycode key, Uint16) {
-    // Windowed demo: function keys stand in for devices (docs/demo.md).
+    // Windowed demo: function keys stand in for devices (docs/demo.md). In production mode no
+    // key does anything here (lockdown: a keyboard left attached must not steer the kiosk).
+    if (!app.demo_mode()) return;
     Status r;
     switch (key) {
     case SDLK_F1: r = simulate_card("wang"); break;
@@ -260,7 +243,8 @@ void Devices::on_key(App& app, SDL_Keycode key, Uint16) {
     case SDLK_F7: r = simulate_printer("media-empty"); break;
     case SDLK_F8: r = simulate_printer("ok"); break;
     case SDLK_ESCAPE:
-        if (!app.config().boolean("display.fullscreen")) app.quit();
+        // Lockdown: only a windowed demo closes with Escape; production ignores every key.
+        if (app.demo_mode() && !app.config().boolean("display.fullscreen")) app.quit();
         break;
     default: break;
     }
@@ -298,11 +282,11 @@ bool Devices::handle_request(App& app, const screens::Intent& i) {
     return true;
 }
 
-// Certificates come from the platform and must not be on disk in clear (docs/journeys.md):
+// Certificates come from the platform and must not be on disk in clear (docs/app.md):
 // the PDF goes into an anonymous memory file. The print service (and libcups, in this
 // process) reads it through /proc/self/fd/N; nothing is ever linked into a directory.
 Status Devices::print_from_memory(App& app, std::string_view pdf, const std::string& kind,
-                                  std::function<void(const std::string& phase)> on_final) {
+                                  std::function<void(const std::string& phase)> on_final, int copies) {
     EventQueue* events = &app.events();
     if (!m_impl->print) return make_error(Errc::Unavailable, "no printer");
     if (pdf.empty()) return make_error(Errc::InvalidInput, "empty document");
@@ -327,6 +311,7 @@ Status Devices::print_from_memory(App& app, std::string_view pdf, const std::str
     printer::PrintOrder order;
     order.file_path = "/proc/self/fd/" + std::to_string(fd);
     order.name = kind;
+    order.copies = std::clamp(copies, 1, 99);
     auto id = m_impl->print->print(order, [events, close_memfd, on_final](const printer::JobRecord& rec) {
         using P = printer::JobPhase;
         bool ok = rec.phase != P::Failed && rec.phase != P::NeedsAttention && rec.phase != P::Canceled;
@@ -342,6 +327,12 @@ Status Devices::print_from_memory(App& app, std::string_view pdf, const std::str
     std::lock_guard lock(m_impl->mutex);
     m_impl->current_job = id.value();
     return {};
+}
+
+bool Devices::printer_prints_color() {
+    if (!m_impl->print) return false;
+    auto caps = m_impl->print->printer().capabilities();
+    return caps && caps->color;
 }
 
 void Devices::on_session_end() {

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 #include "kiosk/screens/screen.h"
 
 namespace kiosk {
@@ -51,8 +51,11 @@ public:
     /// (RequestUpdate "print"); `on_final(phase)` runs on the print service's thread once the
     /// job is final (done, failed, canceled, needs-attention). Errors: Unavailable (no
     /// printer), Io (memfd).
+    /// `copies` (1..99) goes to the printer as the job's copies.
     Status print_from_memory(App& app, std::string_view pdf, const std::string& kind,
-                             std::function<void(const std::string& phase)> on_final = {});
+                             std::function<void(const std::string& phase)> on_final = {}, int copies = 1);
+    /// True when the printer says it prints in colour (asks the printer: call it from a worker).
+    bool printer_prints_color();
     /// The citizen's session ended: cancel their print job, forget their card.
     void on_session_end();
     /// Cached health for the platform's heartbeat (any thread; never blocks): printer state

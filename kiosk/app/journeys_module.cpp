@@ -10,11 +10,12 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "drivers/idcard/idcard_reader.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/devices.h"
 #include "kiosk/app/module.h"
+#include "kiosk/app/sync_services.h"
 #include "kiosk/screens/certificates_data.h"
 #include "kiosk/sync/outbox.h"
 #include "kiosk/sync/platform_client.h"
@@ -80,7 +81,7 @@ void ensure_wiper(App& app) {
     auto& j = state();
     if (j.wiper_registered) return;
     j.wiper_registered = true;
-    app.session().on_wipe([] {
+    app.session_state().on_wipe([] {
         uint64_t g;
         forget(&g);
         state().wiper_registered = false;  // Session::wipe clears its wipers; register again next session
@@ -133,7 +134,7 @@ Result<std::shared_ptr<screens::CertificatePreview>> render_first_page(const Sec
 
 void query_certificates(App& app, const screens::Intent&) {
     ensure_wiper(app);
-    auto& s = app.session();
+    auto& s = app.session_state();
     // Copies of the personal data travel with the work; Secret wipes them when it is done.
     auto id_number = std::make_shared<Secret>();
     auto name = std::make_shared<Secret>();
@@ -200,15 +201,13 @@ void open_certificate(App& app, const screens::Intent& i) {
 
 /// The audit record (who printed which certificate, and how it ended), sealed to the platform.
 std::function<void(const std::string&)> audit_writer(App& app, const std::string& title) {
-    std::shared_ptr<sync::Outbox> outbox;
-    auto any = app.service("outbox");
-    if (auto p = std::any_cast<std::shared_ptr<sync::Outbox>>(&any)) outbox = *p;
+    std::shared_ptr<sync::Outbox> outbox = app.app_services().outbox;
     if (!outbox) {
         LOG_ERROR(kTag) << "no outbox service: the certificate prints without an audit record";
         return {};
     }
     nlohmann::json who;
-    auto& s = app.session();
+    auto& s = app.session_state();
     if (s.identity) who = {{"id_number", std::string(s.identity->id_number.reveal())}, {"via", "idcard"}};
     else who = {{"via", "app-login"}};
     auto personal = std::make_shared<Secret>();
@@ -293,11 +292,10 @@ Status start_journeys(App& app) {
     // about 1 KB or less intact (tcache/fastbins). Personal data is wiped where it lives
     // instead: Secret/WipingAllocator, the card codec's buffers, WipeFreedOnThisThread
     // around the workers below, libcurl's wiping free (kiosk/sync/http.cpp).
-    // tests/journeys/test_journeys_memory_*.cpp read the process memory to prove it.
+    // tests/app/test_journeys_memory_*.cpp read the process memory to prove it.
     {
         std::lock_guard lock(state().mutex);
-        auto any = app.service("platform_settings");
-        if (auto p = std::any_cast<sync::PlatformSettings>(&any)) state().settings = *p;
+        if (const auto& p = app.app_services().platform_settings) state().settings = *p;
         else state().settings = sync::PlatformSettings::from_config(app.config());
     }
     app.on_request(screens::kCertificatesQuery, query_certificates);

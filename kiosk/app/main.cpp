@@ -7,7 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/script.h"
 
@@ -24,22 +24,10 @@ void usage() {
         "  --screenshots DIR      where `screenshot` steps write PNGs (default: the state dir's screenshots/)\n"
         "  --dump FILE            write the final screen as JSON (widgets, text, bounds)\n"
         "  --verbose              print each script step\n"
+        "  --check-layout         with --script: check the layout rules after every step (docs/scripts.md)\n"
         "  --exit-after-first-frame  print the monotonic time of the first presented frame and exit (benchmarks)\n"
         "  --log-level L          debug, info, warn, error, off\n"
         "  --version, --help\n");
-}
-
-std::string find_assets(const kiosk::config::Config& cfg) {
-    namespace fs = std::filesystem;
-    if (!cfg.str("paths.assets_dir").empty()) return cfg.str("paths.assets_dir");
-    char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        for (fs::path p : {fs::path(exe).parent_path() / "../share/kiosk/assets", fs::path(exe).parent_path() / "../../assets"})
-            if (fs::exists(p / "strings")) return fs::canonical(p).string();
-    }
-    return std::string(KIOSK_SOURCE_DIR) + "/assets";
 }
 
 }  // namespace
@@ -53,7 +41,7 @@ int main(int argc, char** argv) {
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     std::string config_path, script_path, screenshots, dump_path, state_dir;
     std::vector<std::string> sets;
-    bool headless = false, verbose = false, first_frame_only = false;
+    bool headless = false, verbose = false, first_frame_only = false, check_layout = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&]() -> std::string {
@@ -74,6 +62,7 @@ int main(int argc, char** argv) {
         else if (a == "--screenshots") screenshots = value();
         else if (a == "--dump") dump_path = value();
         else if (a == "--verbose") verbose = true;
+        else if (a == "--check-layout") check_layout = true;
         else if (a == "--exit-after-first-frame") first_frame_only = true;
         else if (a == "--log-level") {
             log::Level l;
@@ -115,7 +104,8 @@ int main(int argc, char** argv) {
 
     AppOptions opts;
     opts.headless = headless;
-    opts.assets_dir = find_assets(*cfg);
+    opts.assets_dir = config::find_assets_dir(*cfg, std::string(KIOSK_SOURCE_DIR) + "/assets");
+    LOG_INFO("startup") << "assets: " << opts.assets_dir << ", mode: " << cfg->str("kiosk.mode");
     std::shared_ptr<VirtualClock> vclock;
     if (!script_path.empty()) {
         vclock = std::make_shared<VirtualClock>();
@@ -141,6 +131,7 @@ int main(int argc, char** argv) {
         ScriptOptions so;
         so.screenshots_dir = screenshots;
         so.verbose = verbose;
+        so.check_layout = check_layout;
         auto r = run_script(**app, *vclock, script, so);
         if (!r) {
             std::fprintf(stderr, "kiosk: script failed: %s\n", r.error().message.c_str());

@@ -8,9 +8,10 @@
 #include <sstream>
 #include <thread>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/devices.h"
+#include "kiosk/ui/layout_check.h"
 
 namespace kiosk {
 
@@ -32,11 +33,17 @@ const CommandSpec kCommands[] = {
     {"card-remove", 0, 0, "card-remove"},
     {"scan", 1, 1, "scan TEXT"},
     {"printer", 1, 1, "printer CONDITION   (ok, media-empty, media-jam, door-open, toner-low, toner-empty, offline)"},
+    {"copier", 1, 1, "copier CONDITION   (simulated copy scanner: ok, no-device, cover-open, jammed, busy, gone-next, no-card)"},
     {"screenshot", 1, 1, "screenshot NAME"},
     {"dump", 1, 1, "dump NAME"},
     {"expect", 1, 1, "expect \"visible text\""},
     {"expect-not", 1, 1, "expect-not \"visible text\""},
     {"expect-screen", 1, 1, "expect-screen NAME"},
+    {"live", 1, 1, "live SECONDS   (run the UI loop in real time; the virtual clock stands still)"},
+    {"key", 1, 1, "key COMBO   (a key press through SDL's queue: Escape, Alt+F4, Ctrl+Q, Ctrl+Alt+F2, F1…)"},
+    {"close-window", 0, 0, "close-window   (the window manager's close, as Alt+F4 in an X session sends it)"},
+    {"block-ui", 1, 1, "block-ui SECONDS   (stall the UI thread; demo mode only)"},
+    {"check-layout", 0, 0, "check-layout   (fail when the screen breaks a layout rule: off-screen, small target, overlap, cut text)"},
 };
 
 Result<std::vector<std::string>> tokenize(const std::string& line, bool& first_quoted) {
@@ -146,6 +153,18 @@ std::string summary_of_screen(const App& app) {
 
 }  // namespace
 
+std::vector<std::string> layout_violations(App& app) {
+    app.frame(true);  // widgets note cut text while they draw
+    auto d = app.dump();
+    ui::LayoutRules rules;
+    rules.width = app.theme().width;
+    rules.height = app.theme().height;
+    rules.px_per_cm = app.theme().px_per_cm;
+    std::vector<std::string> out;
+    for (const auto& v : ui::check_layout(d["widgets"], rules)) out.push_back(v.rule + ": " + v.message);
+    return out;
+}
+
 std::vector<std::string> visible_texts(const App& app) {
     std::vector<std::string> out;
     auto d = app.dump();
@@ -214,7 +233,7 @@ Result<Script> parse_script(const std::string& text, const std::string& path) {
             errors += where + "tap needs X Y or \"quoted text\"\n";
             continue;
         }
-        if ((cmd == "wait" || (cmd == "wait-for" && step.args.size() == 2)) &&
+        if ((cmd == "wait" || cmd == "live" || cmd == "block-ui" || (cmd == "wait-for" && step.args.size() == 2)) &&
             !(parse_number(step.args.back(), num) && num >= 0)) {
             errors += where + cmd + ": SECONDS must be a number >= 0\n";
             continue;
@@ -254,7 +273,20 @@ Status run_script(App& app, VirtualClock& clock, const Script& script, const Scr
         app.frame();
     };
     settle();
+    // --check-layout: every violation once, with the step and the layout it was seen in.
+    std::vector<std::string> seen;
+    std::string layout_report;
+    auto check_now = [&](const ScriptStep& s) {
+        for (auto& v : layout_violations(app)) {
+            std::string key = app.screen_name() + "|" + v;
+            if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+            seen.push_back(key);
+            layout_report += "  " + script.path + ":" + std::to_string(s.line) + " screen '" + app.screen_name() +
+                             "': " + v + "\n";
+        }
+    };
     for (const auto& s : script.steps) {
+        if (opts.check_layout && &s != &script.steps.front()) check_now(*(&s - 1));
         auto fail = [&](const std::string& what) {
             return make_error(Errc::UserError, script.path + ":" + std::to_string(s.line) + ": " + s.command +
                                                    (s.args.empty() ? "" : " \"" + s.args[0] + "\"") + ": " + what +
@@ -314,6 +346,14 @@ Status run_script(App& app, VirtualClock& clock, const Script& script, const Scr
             settle();
             for (const auto& t : visible_texts(app))
                 if (t.find(a0) != std::string::npos) return fail("text is on screen but should not be");
+        } else if (s.command == "check-layout") {
+            settle();
+            auto v = layout_violations(app);
+            if (!v.empty()) {
+                std::string all;
+                for (const auto& one : v) all += "\n  " + one;
+                return fail(std::to_string(v.size()) + " layout rule(s) broken:" + all);
+            }
         } else if (s.command == "expect-screen") {
             settle();
             if (app.screen_name() != a0) return fail("the screen is '" + app.screen_name() + "'");
@@ -329,6 +369,54 @@ Status run_script(App& app, VirtualClock& clock, const Script& script, const Scr
         } else if (s.command == "printer") {
             if (auto r = app.devices().simulate_printer(a0); !r) return fail(r.error().message);
             settle();
+        } else if (s.command == "live") {
+            // Frames at about the pace of App::run with something on screen, for what runs on
+            // the wall clock (the systemd watchdog, devices and the network).
+            auto deadline = steady_clock::now() + duration_cast<steady_clock::duration>(duration<double>(std::stod(a0)));
+            while (steady_clock::now() < deadline) {
+                app.frame();
+                std::this_thread::sleep_for(milliseconds(10));
+            }
+        } else if (s.command == "key") {
+            // Modifiers then the key, as SDL reports them: Ctrl, Alt, Shift, Gui (any order).
+            std::string combo = a0, name;
+            Uint16 mod = 0;
+            for (size_t at; (at = combo.find('+')) != std::string::npos && at + 1 < combo.size(); combo = combo.substr(at + 1)) {
+                std::string m = combo.substr(0, at);
+                if (m == "Ctrl") mod |= KMOD_LCTRL;
+                else if (m == "Alt") mod |= KMOD_LALT;
+                else if (m == "Shift") mod |= KMOD_LSHIFT;
+                else if (m == "Gui") mod |= KMOD_LGUI;
+                else return fail("unknown modifier '" + m + "'");
+            }
+            SDL_Keycode key = SDL_GetKeyFromName(combo.c_str());
+            if (key == SDLK_UNKNOWN) return fail("unknown key '" + combo + "'");
+            for (Uint32 type : {Uint32(SDL_KEYDOWN), Uint32(SDL_KEYUP)}) {
+                SDL_Event e{};
+                e.type = type;
+                e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+                e.key.keysym.sym = key;
+                e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+                e.key.keysym.mod = mod;
+                e.key.timestamp = SDL_GetTicks();
+                SDL_PushEvent(&e);
+            }
+            settle();
+        } else if (s.command == "close-window") {
+            SDL_Event e{};
+            e.type = SDL_QUIT;
+            SDL_PushEvent(&e);
+            settle();
+        } else if (s.command == "block-ui") {
+            // A hung UI thread (a stuck device call on it, say), to show the watchdog stops
+            // pinging. A production kiosk has no reason to stall itself on request.
+            if (!app.demo_mode()) return fail("block-ui is allowed only with kiosk.mode = \"demo\"");
+            std::this_thread::sleep_for(duration_cast<steady_clock::duration>(duration<double>(std::stod(a0))));
+        } else if (s.command == "copier") {
+            const auto& sim = app.app_services().simulate_copier;
+            if (!sim) return fail("no copy module");
+            if (auto r = sim(a0); !r) return fail(r.error().message);
+            settle();
         } else if (s.command == "screenshot" || s.command == "dump") {
             if (opts.screenshots_dir.empty()) return fail("no --screenshots DIR given");
             std::filesystem::create_directories(opts.screenshots_dir);
@@ -340,7 +428,19 @@ Status run_script(App& app, VirtualClock& clock, const Script& script, const Scr
                 std::ofstream(base + ".json") << app.dump().dump(2) << "\n";
             }
         }
+        if (app.quit_requested()) {
+            // The kiosk would have closed here (a demo window's Escape, say): the run ends too.
+            std::fprintf(stderr, "script: the kiosk quit at %s:%d\n", script.path.c_str(), s.line);
+            return {};
+        }
     }
+    if (opts.check_layout && !script.steps.empty()) check_now(script.steps.back());
+    if (!layout_report.empty())
+        return make_error(Errc::UserError, std::to_string(seen.size()) + " layout violation(s) (" +
+                                               std::to_string(app.theme().width) + "x" +
+                                               std::to_string(app.theme().height) +
+                                               (app.theme().text_scale > 1.0f ? ", large text" : "") + "):\n" +
+                                               layout_report);
     return {};
 }
 

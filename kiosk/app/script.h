@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 
 namespace kiosk {
 
@@ -32,11 +32,19 @@ struct ScriptOptions {
     std::string screenshots_dir;  ///< where `screenshot NAME` writes NAME.png (and `dump NAME` NAME.json)
     double expect_timeout_s = 5;  ///< real seconds `expect` waits for text to appear
     bool verbose = false;         ///< print each step as it runs
+    /// Check the layout rules (kiosk/ui/layout_check.h) after every step, as if each step were
+    /// followed by `check-layout`; the violations are gathered (each once) and fail the run at
+    /// the end, so one run reports every screen state that breaks a rule.
+    bool check_layout = false;
 };
 
 /// Runs the script against the app, advancing `clock` for `wait`. The first failed step ends
 /// the run with an error naming the file, the line and what was on screen.
 Status run_script(App& app, VirtualClock& clock, const Script& script, const ScriptOptions& opts);
+
+/// The layout rules broken on the screen as it is now, one line each ("rule: what"), for the
+/// `check-layout` step and `--check-layout`.
+std::vector<std::string> layout_violations(App& app);
 
 /// Every text visible in a UI dump (widgets, list rows, dialog buttons, banners).
 std::vector<std::string> visible_texts(const App& app);

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/clock.h"
-#include "drivers/common/secret.h"
+#include "base/clock.h"
+#include "base/secret.h"
 
 namespace kiosk::idcard {
 struct Identity;

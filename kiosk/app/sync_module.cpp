@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/devices.h"
 #include "kiosk/app/module.h"
@@ -62,9 +62,8 @@ int64_t free_disk_mb(const std::string& path) {
 }
 
 std::string content_version_of(App& app) {
-    auto any = app.service("content");
-    auto* store = std::any_cast<std::shared_ptr<content::ContentStore>>(&any);
-    return store && *store ? (*store)->version() : std::string();
+    const auto& store = app.screen_services().content;
+    return store ? store->version() : std::string();
 }
 
 /// Sends a call directly: "sent" with the ticket, or `offline_stage` and the call is kept
@@ -216,11 +215,11 @@ void on_app_event(App& app, const AppEvent& e) {
         return;
     }
     if (e.name == "remote") {
-        auto* until = std::any_cast<int64_t>(&e.payload);
-        auto n = std::make_shared<RemoteNotice>();
+        auto* until = e.get<int64_t>();
+        auto n = std::make_shared<screens::RemoteNotice>();
         n->text = e.text;
         n->until_ms = until ? *until : 0;
-        app.provide("remote_notice", std::shared_ptr<const RemoteNotice>(n));
+        app.screen_services().remote_notice = n;
         LOG_INFO("sync") << "remote notice shown until " << n->until_ms;
     }
 }
@@ -256,11 +255,11 @@ Status start_sync(App& app) {
         return outbox.error();
     }
     m.outbox = std::move(outbox.value());
-    app.provide("outbox", m.outbox);
-    app.provide("platform_settings", m.settings);
-    app.provide("sync_status", m.status);
-    app.provide("remote_notice", std::shared_ptr<const RemoteNotice>());
-    app.provide("kiosk_location", m.location);
+    app.app_services().outbox = m.outbox;
+    app.app_services().platform_settings = m.settings;
+    app.app_services().sync_status = m.status;
+    app.screen_services().remote_notice.reset();
+    app.screen_services().kiosk_location = m.location;
     app.on_request("rate", handle_rate);
     app.on_request("call_staff", handle_call_staff);
     app.observe_events(on_app_event);
@@ -278,7 +277,7 @@ Status start_sync(App& app) {
     if (auto r = m.uploader->start(); !r) LOG_ERROR("sync") << "uploader: " << r.error().message;
 
     auto content = sync::ContentUpdater::create(m.settings, sync::ContentUpdateOptions::from_config(cfg),
-                                                sync::content_importer_for(cfg.state_dir() + "/content"));
+                                                sync::content_importer_for(cfg.state_dir() + "/content", cfg.list("content.signing_keys")));
     if (content) m.content = std::move(content.value());
     else LOG_ERROR("sync") << "content updates off: " << content.error().message;
 

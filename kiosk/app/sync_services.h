@@ -2,17 +2,24 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+
+#include "base/result.h"
+#include "kiosk/sync/http.h"
+
+namespace kiosk::sync {
+class Outbox;
+}
 
 namespace kiosk {
 
-/// Services (App::service / ScreenContext::service), all provided by the sync module:
-///   "outbox"            → std::shared_ptr<sync::Outbox>        (thread-safe post())
-///   "platform_settings" → sync::PlatformSettings               (make a PlatformClient per thread)
-///   "sync_status"       → std::shared_ptr<SyncStatus>          (any thread)
-///   "remote_notice"     → std::shared_ptr<const RemoteNotice>  (UI thread; null: no notice)
-///   "kiosk_location"    → std::string                          (kiosk.location, shown on 呼叫帮办)
+/// What the sync module provides: to other modules, App::app_services() (below); to screens,
+/// App::screen_services().remote_notice (UI thread; null: no notice) and .kiosk_location
+/// (kiosk.location, shown on 呼叫帮办).
 /// Requests (Intent::Kind::Request), answered by AppEvent{RequestUpdate, name, stage, ok, payload}:
 ///   "rate"       args level "1".."5", reasons "a,b" (codes), service → stage "done" | "failed"
 ///   "call_staff" args reason (code, optional) → "sent" (payload std::string ticket) |
@@ -41,11 +48,13 @@ private:
     Snapshot m_s;
 };
 
-/// A notice sent by the platform (show-notice): shown on the home screen until `until_ms`
-/// (wall time, milliseconds since the epoch).
-struct RemoteNotice {
-    std::string text;
-    int64_t until_ms = 0;
+/// Services app modules share with each other (set by the sync module at start, UI thread).
+struct AppServices {
+    std::shared_ptr<sync::Outbox> outbox;                  ///< thread-safe post(); null: no outbox
+    std::optional<sync::PlatformSettings> platform_settings;  ///< make a PlatformClient per thread
+    std::shared_ptr<SyncStatus> sync_status;               ///< any thread
+    /// The script step `copier CONDITION`: a simulated scanner fault (copy module; sim driver only).
+    std::function<Status(const std::string&)> simulate_copier;
 };
 
 /// Exit code of the kiosk after a remote "restart" command: systemd restarts the unit

@@ -3,11 +3,11 @@
 
 #include <filesystem>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/module.h"
 #include "kiosk/content/content_store.h"
-#include "kiosk/ui/map_view.h"
+#include "kiosk/screens/wayfinding_service.h"
 
 namespace kiosk {
 
@@ -17,8 +17,8 @@ namespace wf = wayfinding;
 
 /// Loads everything the map screen needs from one content version. Never throws; the
 /// returned data carries `error` when the map cannot be used.
-std::shared_ptr<const ui::WayfindingData> load(const App& app, content::ContentStore& store, const std::string& assets) {
-    auto data = std::make_shared<ui::WayfindingData>();
+std::shared_ptr<const screens::WayfindingData> load(const App& app, content::ContentStore& store, const std::string& assets) {
+    auto data = std::make_shared<screens::WayfindingData>();
     data->content_version = store.version();
     std::string path = store.map_path();
     if (path.empty()) {
@@ -53,32 +53,31 @@ std::shared_ptr<const ui::WayfindingData> load(const App& app, content::ContentS
 
 }  // namespace
 
-/// Service "wayfinding" → std::shared_ptr<ui::WayfindingService>. current() is called on the
+/// Service "wayfinding" → std::shared_ptr<screens::WayfindingService>. current() is called on the
 /// UI thread by the map screen; it compares the live content version with the one loaded, so
 /// after ContentChanged (screens rebuild) the new map is read once.
 KIOSK_APP_MODULE(wayfinding, {"wayfinding", 15, [](App& app) -> Status {
     struct Cache {
         std::shared_ptr<content::ContentStore> store;  // the store the data came from
-        std::shared_ptr<const ui::WayfindingData> data;
+        std::shared_ptr<const screens::WayfindingData> data;
         std::string assets;
     };
     auto cache = std::make_shared<Cache>();
     cache->assets = app.assets_dir();
-    auto service = std::make_shared<ui::WayfindingService>();
+    auto service = std::make_shared<screens::WayfindingService>();
     App* a = &app;
-    service->current = [a, cache]() -> std::shared_ptr<const ui::WayfindingData> {
-        auto any = a->service("content");
-        auto* store = std::any_cast<std::shared_ptr<content::ContentStore>>(&any);
-        if (!store || !*store) return nullptr;
-        if (cache->store != *store || !cache->data) {
-            cache->store = *store;
-            cache->data = load(*a, **store, cache->assets);
+    service->current = [a, cache]() -> std::shared_ptr<const screens::WayfindingData> {
+        auto store = a->screen_services().content;
+        if (!store) return nullptr;
+        if (cache->store != store || !cache->data) {
+            cache->store = store;
+            cache->data = load(*a, *store, cache->assets);
             if (!cache->data->error.empty()) LOG_WARN("wayfinding") << "no map: " << cache->data->error;
         }
         return cache->data;
     };
     service->current();  // load now so the first visit to the map is quick and problems are logged at start
-    app.provide("wayfinding", service);
+    app.screen_services().wayfinding = service;
     return {};
 }})
 

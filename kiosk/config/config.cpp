@@ -132,6 +132,27 @@ Config Config::defaults() {
     return c;
 }
 
+std::string find_assets_dir(const Config& c, const std::string& dev_fallback) {
+    namespace fs = std::filesystem;
+    if (!c.str("paths.assets_dir").empty()) return c.str("paths.assets_dir");
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        for (fs::path p : {exe.parent_path() / "../share/kiosk/assets", exe.parent_path() / "../../assets"})
+            if (fs::exists(p / "strings", ec)) return fs::canonical(p, ec).string();
+    }
+    if (fs::exists("/usr/share/kiosk/assets/strings", ec)) return "/usr/share/kiosk/assets";
+    return dev_fallback.empty() ? "/usr/share/kiosk/assets" : dev_fallback;
+}
+
+Config Config::demo() {
+    Config c = defaults();
+    for (const char* s : {"kiosk.mode=demo", "printer.driver=sim", "idcard.driver=sim", "scanner.driver=sim", "copier.driver=sim",
+                          "platform.url=http://127.0.0.1:8480"})
+        (void)c.set(s);  // literals of the schema's own choices: cannot fail
+    return c;
+}
+
 Result<Config> Config::load(const std::string& path, const std::vector<std::string>& overrides) {
     Config c = defaults();
     c.m_source = path;

@@ -8,7 +8,7 @@
 #include <variant>
 #include <vector>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 
 namespace kiosk::config {
 
@@ -36,6 +36,9 @@ class Config {
 public:
     /// Defaults only (tests).
     static Config defaults();
+    /// Defaults for a demonstration (benchmarks, in-process tests): kiosk.mode = "demo", the
+    /// simulated printer, ID-card reader and scanner, the platform on http://127.0.0.1:8480.
+    static Config demo();
     /// Reads `path` (empty: defaults only), then applies `--set key=value` overrides in
     /// order. Any unknown key, wrong type, out-of-range value or syntax error fails with a
     /// message naming the file, the line and the key.
@@ -55,6 +58,8 @@ public:
     /// KIOSK_STATE_DIR environment variable, else paths.state_dir.
     std::string state_dir() const;
     void set_state_dir(std::string dir) { m_state_dir_override = std::move(dir); }
+    /// What set_state_dir was given ("" when none).
+    const std::string& state_dir_override() const { return m_state_dir_override; }
     /// A path inside the state directory unless `key`'s value is absolute.
     std::string state_path(std::string_view key) const;
 
@@ -64,6 +69,12 @@ private:
     std::string m_source;
     std::string m_state_dir_override;
 };
+
+/// The assets folder (string catalogs): paths.assets_dir if set, else the installed one next to
+/// the program (<prefix>/share/kiosk/assets, so /usr/bin/kiosk finds /usr/share/kiosk/assets),
+/// else a build tree's (build/bin/../../assets), else `dev_fallback` (the source tree, passed in
+/// by development builds so this library carries no source path).
+std::string find_assets_dir(const Config& c, const std::string& dev_fallback = {});
 
 /// Parses a literal as written in TOML for a key of type `t` ("60", "true", "\"x\"", "x").
 /// Bare words are accepted as strings so `--set printer.driver=cups` works.

@@ -7,6 +7,7 @@ namespace kiosk::config {
 const std::vector<KeySpec>& schema() {
     static const std::vector<KeySpec> keys = {
         // [kiosk]
+        {"kiosk.mode", Type::String, "\"production\"", "production (real devices, https platform, no demo keys) or demo (simulators, demo keys and plain http allowed; a DEMO band on every screen)", INT64_MIN, INT64_MAX, {"production", "demo"}},
         {"kiosk.id", Type::String, "\"kiosk-demo-01\"", "This kiosk's id on the platform"},
         {"kiosk.location", Type::String, "\"1F 24小时自助区\"", "Where the kiosk stands, sent with calls for staff"},
         {"kiosk.language", Type::String, "\"zh-CN\"", "Language a new session starts in", INT64_MIN, INT64_MAX, {"zh-CN", "en"}},
@@ -28,19 +29,19 @@ const std::vector<KeySpec>& schema() {
         // [log]
         {"log.level", Type::String, "\"info\"", "debug, info, warn, error or off", INT64_MIN, INT64_MAX, {"debug", "info", "warn", "error", "off"}},
         // [printer]
-        {"printer.driver", Type::String, "\"sim\"", "sim (PDFs into a folder) or cups", INT64_MIN, INT64_MAX, {"sim", "cups", "none"}},
+        {"printer.driver", Type::String, "\"cups\"", "cups, sim (PDFs into a folder; demo mode only) or none", INT64_MIN, INT64_MAX, {"sim", "cups", "none"}},
         {"printer.uri", Type::String, "\"\"", "CUPS queue name or IPP URI (ipp://host:port/ipp/print)"},
         {"printer.sim_dir", Type::String, "\"sim-printer\"", "Folder the simulated printer writes PDFs to (relative: inside the state directory)"},
         {"printer.job_timeout_s", Type::Int, "120", "A job not finished after this long is reported as stalled", 10, 3600},
         {"printer.poll_interval_ms", Type::Int, "1000", "How often the printer's status is asked (a change must show within 2 s)", 100, 10000},
         // [idcard]
-        {"idcard.driver", Type::String, "\"sim\"", "sim (keys and scripts), serial (a SAM reader) or none", INT64_MIN, INT64_MAX, {"sim", "serial", "none"}},
+        {"idcard.driver", Type::String, "\"serial\"", "serial (a SAM reader), sim (keys and scripts; demo mode only) or none", INT64_MIN, INT64_MAX, {"sim", "serial", "none"}},
         {"idcard.port", Type::String, "\"/dev/idcard\"", "Serial device of the reader (see config/99-kiosk-devices.rules)"},
         {"idcard.sim_control", Type::String, "\"\"", "Control socket of an idcard-sim on the port (demo and tests: script steps `card NAME` place cards through it)"},
         {"idcard.baud", Type::Int, "0", "Baud rate; 0 probes 115200, 57600, 38400, 19200, 9600", 0, 921600},
         {"idcard.sim_cards", Type::String, "\"\"", "cards.json of the simulated reader (empty: assets/demo/cards.json)"},
         // [scanner]
-        {"scanner.driver", Type::String, "\"sim\"", "sim, serial, hid, window (wedge typing into the kiosk window), camera or none", INT64_MIN, INT64_MAX, {"sim", "serial", "hid", "window", "camera", "none"}},
+        {"scanner.driver", Type::String, "\"serial\"", "serial, hid, window (wedge typing into the kiosk window), camera, sim (demo mode only) or none", INT64_MIN, INT64_MAX, {"sim", "serial", "hid", "window", "camera", "none"}},
         {"scanner.port", Type::String, "\"/dev/qrscanner\"", "Serial device of a serial scanner"},
         {"scanner.baud", Type::Int, "9600", "Baud rate of a serial scanner", 1200, 921600},
         {"scanner.charset", Type::String, "\"UTF-8\"", "Charset a serial scanner sends", INT64_MIN, INT64_MAX, {"UTF-8", "GB18030"}},
@@ -50,8 +51,15 @@ const std::vector<KeySpec>& schema() {
         {"scanner.camera_device", Type::String, "\"/dev/video0\"", "V4L2 camera device"},
         {"scanner.allowed_hosts", Type::StringList, "[\"127.0.0.1\", \"localhost\"]", "Hosts a scanned URL may point to (https; http only for 127.0.0.1 and localhost)"},
         {"scanner.wedge_max_gap_ms", Type::Int, "50", "Window wedge: keys closer than this are a scanner, slower ones a person typing", 10, 500},
+        // [copier]
+        {"copier.driver", Type::String, "\"sane\"", "Scanner for copying: sane (a SANE flatbed or document camera), sim or none", INT64_MIN, INT64_MAX, {"sane", "sim", "none"}},
+        {"copier.device", Type::String, "\"\"", "SANE device name (scanimage -L), empty: the first one found"},
+        {"copier.sane_options", Type::StringList, "[]", "Backend options set before every scan, as \"name=value\" (e.g. \"source=Flatbed\")"},
+        {"copier.idcard_dpi", Type::Int, "300", "Resolution of ID-card scans", 100, 600},
+        {"copier.page_dpi", Type::Int, "200", "Resolution of document pages", 100, 600},
+        {"copier.sim_marker", Type::String, "\"\"", "Simulator only: seed of 64 marker bytes written into every scan (memory tests)"},
         // [platform]
-        {"platform.url", Type::String, "\"http://127.0.0.1:8480\"", "Base URL of the central government-service platform"},
+        {"platform.url", Type::String, "\"https://platform.example.invalid\"", "Base URL of the central government-service platform (https; the default is a placeholder the production check refuses)"},
         {"platform.token", Type::String, "\"\"", "This kiosk's bearer token (or use a client certificate)"},
         {"platform.ca_bundle", Type::String, "\"\"", "CA bundle for the platform's TLS certificate (empty: system CAs)"},
         {"platform.pinned_pubkey", Type::String, "\"\"", "Optional public-key pin (sha256//BASE64) of the platform's certificate"},
@@ -66,6 +74,9 @@ const std::vector<KeySpec>& schema() {
         {"outbox.max_age_days", Type::Int, "60", "Evictable records older than this are dropped", 1, 3650},
         {"outbox.batch_size", Type::Int, "200", "Records per upload request", 1, 5000},
         {"outbox.backoff_max_s", Type::Int, "900", "Cap of the exponential back-off between failed uploads", 1, 86400},
+        // [content]
+        {"content.signing_keys", Type::StringList, "[]", "Ed25519 public keys (base64) of the publishers whose signed content bundles this kiosk installs (kioskctl content keygen)"},
+        {"content.seed_bundle", Type::String, "\"\"", "Signed bundle folder installed at start when no content is installed yet (first boot)"},
         // [wayfinding]
         {"wayfinding.kiosk_node", Type::String, "\"\"", "Map node where this kiosk stands (empty: the map's default kiosk node)"},
         {"wayfinding.facing_deg", Type::Double, "0.0", "Direction the citizen faces when looking at the screen, degrees clockwise from map north"},

@@ -13,9 +13,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "drivers/common/log.h"
-#include "drivers/common/sqlite_db.h"
+#include "base/log.h"
+#include "base/sqlite_db.h"
 #include "kiosk/content/content_data.h"
+#include "kiosk/content/signing.h"
 
 namespace fs = std::filesystem;
 
@@ -38,6 +39,7 @@ BundleInfo info_of(const detail::ContentData& d, const std::string& dir) {
     i.forms = int(d.forms.size());
     i.notices = int(d.notices.size());
     i.has_map = d.has_map;
+    i.warnings = d.warnings;
     return i;
 }
 
@@ -133,14 +135,17 @@ Result<BundleInfo> verify_bundle(const std::string& dir, std::vector<BundleProbl
     return info_of(data, dir);
 }
 
-Result<BundleInfo> import_bundle(const std::string& dir, const std::string& content_root) {
+Result<BundleInfo> import_bundle(const std::string& dir, const std::string& content_root, const ImportPolicy& policy) {
+    const fs::path root = fs::absolute(content_root);
+    auto lock = TRY(RootLock::take(root));
+    // Signature and version first, under the lock: nothing of an unsigned bundle is trusted,
+    // and no other import can change the live version between the check and the switch.
+    auto signer = TRY(check_import_allowed(dir, root.string(), policy));
+
     detail::ContentData data;
     std::vector<BundleProblem> problems;
     detail::parse_bundle(dir, data, problems);
     if (!problems.empty()) return problems_error(problems);
-
-    const fs::path root = fs::absolute(content_root);
-    auto lock = TRY(RootLock::take(root));
     std::mt19937_64 rng(std::random_device{}());
     std::string name = data.version + "-" + std::to_string(std::time(nullptr)) + "-" + std::to_string(rng() % 100000);
     const fs::path staging = root / "versions" / (".staging-" + name);
@@ -155,21 +160,25 @@ Result<BundleInfo> import_bundle(const std::string& dir, const std::string& cont
     fs::create_directories(staging, ec);
     if (ec) return fail(make_error(Errc::Io, "cannot create " + staging.string() + ": " + ec.message()));
     // Copy every file, then check the copies' hashes: the bundle folder may change under us.
-    std::vector<std::string> files{"manifest.json"};
+    std::vector<std::string> files{"manifest.json", kSignatureFile};
     for (const auto& [f, hash] : data.files) files.push_back(f);
     for (const auto& f : files) {
         fs::create_directories((staging / f).parent_path(), ec);
         fs::copy_file(fs::path(dir) / f, staging / f, fs::copy_options::overwrite_existing, ec);
         if (ec) return fail(make_error(Errc::Io, "cannot copy " + f + ": " + ec.message()));
         fsync_file(staging / f);
-        if (f != "manifest.json" && detail::sha256_file((staging / f).string()) != data.files[f])
+        if (f != "manifest.json" && f != kSignatureFile && detail::sha256_file((staging / f).string()) != data.files[f])
             return fail(make_error(Errc::Corrupt, f + ": changed while being imported (sha256 differs)"));
     }
+    // The copies are what will serve: their manifest must carry the same trusted signature.
+    if (auto again = check_signature(staging.string(), policy.trusted_keys); !again || again->key != signer.key)
+        return fail(again ? make_error(Errc::Corrupt, "manifest.sig: changed while being imported") : again.error());
     if (auto st = detail::write_content_db(data, (staging / "content.db").string()); !st)
         return fail(make_error(st.error().code, "building content.db: " + st.error().message));
     fsync_file(staging / "content.db");
     {
-        nlohmann::json imported = {{"imported_at", utc_now_text()}, {"source", fs::absolute(dir).string()}, {"version", data.version}};
+        nlohmann::json imported = {{"imported_at", utc_now_text()}, {"source", fs::absolute(dir).string()}, {"version", data.version},
+                                   {"signed_by", signer.key}, {"actor", policy.actor}};
         std::ofstream o(staging / "imported.json");
         o << imported.dump(1) << "\n";
         if (!o) return fail(make_error(Errc::Io, "cannot write imported.json"));

@@ -4,7 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
+#include "kiosk/content/signing.h"
 
 namespace kiosk::content {
 
@@ -26,6 +27,9 @@ struct BundleInfo {
     int notices = 0;
     bool has_map = false;
     std::vector<BundleProblem> problems;  ///< empty when the bundle is good
+    /// Do not block an import, but an operator should fix them: an item's window that does not
+    /// serve the item's department (hall map windows[].departments), a window not on the map.
+    std::vector<BundleProblem> warnings;
 };
 
 /// Checks everything in the bundle folder without changing anything: manifest, every
@@ -35,12 +39,13 @@ struct BundleInfo {
 /// pass `problems` to receive them as values.
 Result<BundleInfo> verify_bundle(const std::string& dir, std::vector<BundleProblem>* problems = nullptr);
 
-/// Verifies `dir`, then builds a new version under `content_root/versions/` (SQLite db +
+/// Checks the signature and the version (check_import_allowed in signing.h: signed by a key of
+/// `policy.trusted_keys`, not older than the live version unless allowed), verifies `dir`, then builds a new version under `content_root/versions/` (SQLite db +
 /// copies of the bundle's files), then switches `content_root/current` to it atomically
 /// (rename of a symlink) and points `content_root/previous` at the version it replaced.
 /// A bad bundle, or a failure while building, leaves the live content untouched.
 /// Versions other than current and previous are deleted.
-Result<BundleInfo> import_bundle(const std::string& dir, const std::string& content_root);
+Result<BundleInfo> import_bundle(const std::string& dir, const std::string& content_root, const ImportPolicy& policy);
 
 /// Swaps current and previous (atomically). Fails when there is no previous version.
 Result<BundleInfo> rollback(const std::string& content_root);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/content/content_data.h"
+#include "kiosk/content/pack.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -139,14 +140,17 @@ Result<BundleInfo> catalog_to_bundle(const std::string& catalog_file, const std:
     return verify_bundle(out_dir);
 }
 
-Result<BundleInfo> import_catalog(const std::string& catalog_file, const std::string& content_root) {
+Result<BundleInfo> import_catalog(const std::string& catalog_file, const std::string& content_root,
+                                  const std::string& secret_key_b64, const ImportPolicy& policy) {
     auto st = content_status(content_root);
     std::string hall_from = st ? st->current_dir : std::string();
     fs::path tmp = fs::absolute(content_root) / (".catalog-" + std::to_string(::getpid()));
     std::error_code ec;
     fs::remove_all(tmp, ec);
-    auto bundle = catalog_to_bundle(catalog_file, tmp.string(), hall_from);
-    Result<BundleInfo> out = bundle ? import_bundle(tmp.string(), content_root) : Result<BundleInfo>(bundle.error());
+    PackOptions options;
+    options.hall_from = hall_from;
+    auto bundle = pack_bundle(catalog_file, tmp.string(), secret_key_b64, options);
+    Result<BundleInfo> out = bundle ? import_bundle(tmp.string(), content_root, policy) : Result<BundleInfo>(bundle.error());
     fs::remove_all(tmp, ec);
     return out;
 }

@@ -4,7 +4,7 @@
 #include <map>
 #include <string>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 #include "kiosk/content/bundle.h"
 
 namespace kiosk::content {
@@ -20,7 +20,9 @@ Status write_bundle_files(const std::string& dir, const std::string& version, co
 Result<BundleInfo> catalog_to_bundle(const std::string& catalog_file, const std::string& out_dir,
                                      const std::string& hall_from_version = {});
 
-/// catalog_to_bundle into a temporary folder under the content root, then import_bundle.
-Result<BundleInfo> import_catalog(const std::string& catalog_file, const std::string& content_root);
+/// pack_bundle of the catalogue (signed with `secret_key_b64`, which must belong to a key of
+/// `policy.trusted_keys`) into a temporary folder under the content root, then import_bundle.
+Result<BundleInfo> import_catalog(const std::string& catalog_file, const std::string& content_root,
+                                  const std::string& secret_key_b64, const ImportPolicy& policy);
 
 }  // namespace kiosk::content

@@ -26,6 +26,7 @@ struct ContentData {
     std::vector<Notice> notices;
     std::map<std::string, std::string> files;  ///< manifest path → sha256
     bool has_map = false;
+    std::vector<BundleProblem> warnings;  ///< do not block an import (e.g. a window of another department)
 };
 
 /// Reads and checks the whole bundle; problems are appended, data is filled as far as possible.

@@ -1,7 +1,7 @@
 // Writes a parsed bundle into a fresh SQLite content database (schema below), pinyin included.
 #include <nlohmann/json.hpp>
 
-#include "drivers/common/sqlite_db.h"
+#include "base/sqlite_db.h"
 #include "kiosk/content/content_data.h"
 #include "kiosk/content/pinyin.h"
 #include "kiosk/content/search.h"

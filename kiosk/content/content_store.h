@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/result.h"
-#include "drivers/common/sqlite_db.h"
+#include "base/result.h"
+#include "base/sqlite_db.h"
 #include "kiosk/content/model.h"
 
 namespace kiosk::content {

@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 
 namespace kiosk::content {
 

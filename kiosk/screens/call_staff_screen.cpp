@@ -64,7 +64,7 @@ public:
         if (m_state == State::Ready) return;  // not our call
         if (e.text == "sent") {
             if (m_state == State::Sent) return;  // a resend's duplicate: keep the first ticket
-            auto* ticket = std::any_cast<std::string>(&e.payload);
+            auto* ticket = e.get<std::string>();
             m_ticket = ticket ? *ticket : "";
             m_state = State::Sent;
         } else if (e.text == "queued") {
@@ -79,9 +79,7 @@ private:
     enum class State { Ready, Calling, Sent, Queued, Failed };
 
     std::string location() {
-        auto any = m_ctx.service("kiosk_location");
-        auto* s = std::any_cast<std::string>(&any);
-        return s ? *s : std::string();
+        return m_ctx.services().kiosk_location;
     }
 
     void do_call() {

@@ -1,8 +1,6 @@
 // 办件查询: scan the receipt QR or type case number + query code → status timeline → "带我去 N号窗口".
 #include <ctime>
 
-#include "drivers/scanner/payload.h"
-#include "kiosk/app/session.h"
 #include "kiosk/screens/certificates_data.h"
 #include "kiosk/screens/screen.h"
 
@@ -48,9 +46,11 @@ public:
     }
 
     void on_event(const AppEvent& e) override {
-        if (e.kind == AppEvent::Kind::Scanned && (m_step == Step::Enter || m_step == Step::Failed || m_step == Step::Result)) {
-            auto p = scanner::classify_payload(e.text, {});
-            if (auto* c = std::get_if<scanner::CaseReceipt>(&p)) {
+        using K = AppEvent::Kind;
+        bool scan = e.kind == K::ReceiptScanned || e.kind == K::LoginCodeScanned || e.kind == K::UrlScanned ||
+                    e.kind == K::ScanRejected;
+        if (scan && (m_step == Step::Enter || m_step == Step::Failed || m_step == Step::Result)) {
+            if (auto* c = e.get<ScannedReceipt>(); c && e.kind == K::ReceiptScanned) {
                 drop();
                 query(c->case_no, c->query_code);
             } else {
@@ -60,7 +60,7 @@ public:
         }
         if (e.kind != AppEvent::Kind::RequestUpdate || e.name != kCaseStatusQuery || m_step != Step::Loading) return;
         if (!e.ok) {
-            auto p = std::any_cast<std::string>(&e.payload);
+            auto p = e.get<std::string>();
             std::string word = p ? *p : "";
             // Offline or slow: say so; never show an answer from earlier.
             fail_with(word == "not_found"  ? "journeys.case.not_found"
@@ -70,7 +70,7 @@ public:
                                            : "journeys.case.platform_error");
             return;
         }
-        if (auto p = std::any_cast<std::shared_ptr<CaseResult>>(&e.payload)) m_result = *p;
+        if (auto p = e.get<std::shared_ptr<CaseResult>>()) m_result = *p;
         go(m_result ? Step::Result : Step::Enter);
     }
 
@@ -142,9 +142,8 @@ private:
 
     void submit() {
         std::string no = m_keep_no, code = m_keep_code;
-        // The same rules as the receipt's QR code (shared-facts.md).
-        auto p = scanner::classify_payload("ZWCASE:1:" + no + ":" + code, {});
-        if (!std::holds_alternative<scanner::CaseReceipt>(p)) return fail_with("journeys.case.invalid");
+        // The same rules as the receipt's QR code (docs/scanner.md, "Payload rules").
+        if (!m_ctx.is_case_receipt(no, code)) return fail_with("journeys.case.invalid");
         query(no, code);
     }
 

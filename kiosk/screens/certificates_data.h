@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/secret.h"
+#include "base/secret.h"
 
 namespace kiosk::screens {
 

@@ -1,9 +1,6 @@
 // 证明打印: ID card or app login code → masked identity → the platform's certificates → preview → print → take it → 好差评.
 #include <ctime>
 
-#include "drivers/idcard/idcard_reader.h"
-#include "drivers/scanner/payload.h"
-#include "kiosk/app/session.h"
 #include "kiosk/screens/certificates_data.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/ui/widget.h"
@@ -44,7 +41,7 @@ enum class Step { WaitCard, CardError, Confirm, Loading, List, Opening, Preview,
 class CertificatesScreen final : public Screen {
 public:
     CertificatesScreen(ScreenContext& c, const std::map<std::string, std::string>&) : Screen(c) {
-        if (m_ctx.session().identity) m_step = Step::Confirm;  // the card was placed on the home screen
+        if (m_ctx.session().card) m_step = Step::Confirm;  // the card was placed on the home screen
     }
     const char* name() const override { return "certificates"; }
 
@@ -94,13 +91,8 @@ public:
     void on_event(const AppEvent& e) override {
         using K = AppEvent::Kind;
         switch (e.kind) {
-        case K::CardRead:
-            if (m_step == Step::WaitCard || m_step == Step::CardError) {
-                if (auto p = std::any_cast<std::shared_ptr<idcard::Identity>>(&e.payload); p && *p) {
-                    m_ctx.session().identity = *p;
-                    go(Step::Confirm);
-                }
-            }
+        case K::CardPlaced:  // the app keeps the identity in the session; this screen shows it masked
+            if (m_step == Step::WaitCard || m_step == Step::CardError) go(Step::Confirm);
             break;
         case K::CardInvalid:
             if (m_step == Step::WaitCard || m_step == Step::CardError) {
@@ -111,14 +103,17 @@ public:
         case K::CardRemoved:
             if (m_step == Step::Printing || m_step == Step::Done) {
                 // The paper is on its way; the identity is not needed any more.
-                if (auto& id = m_ctx.session().identity) id->wipe(), id.reset();
+                if (m_ctx.session().card) emit({Intent::Kind::ForgetIdentity, ""});
             } else if (m_step == Step::CardError) {
                 go(Step::WaitCard);  // the refused card was taken away: ask for one again
-            } else if (m_ctx.session().identity) {
+            } else if (m_ctx.session().card) {
                 emit({Intent::Kind::EndSession, ""});  // card lifted mid-journey: wipe and start again
             }
             break;
-        case K::Scanned: on_scan(e); break;
+        case K::LoginCodeScanned:
+        case K::ReceiptScanned:
+        case K::UrlScanned:
+        case K::ScanRejected: on_scan(e); break;
         case K::PrinterStatus:
             if (m_step == Step::Preview) invalidate();
             break;
@@ -160,11 +155,10 @@ private:
     void build_confirm(int y) {
         const auto& t = theme();
         const int m = t.margin(), w = t.width - 2 * t.margin();
-        auto& id = m_ctx.session().identity;
+        const auto& card = m_ctx.session().card;
         y = add_text(tr("journeys.cert.confirm"), m, y, w, t.title(), t.text, ui::Weight::Bold);
-        std::string who = id ? trf("journeys.cert.identity", {{"name", mask_name(id->name.reveal())},
-                                                              {"number", mask_id_number(id->id_number.reveal())}})
-                             : tr("journeys.cert.app_login");
+        std::string who = card ? trf("journeys.cert.identity", {{"name", card->masked_name}, {"number", card->masked_id_number}})
+                               : tr("journeys.cert.app_login");
         y = add_notice(who, y + t.px(30), t.card, t.text);
         y = add_text(tr("journeys.cert.masked_note"), m, y + t.px(16), w, t.small(), t.muted);
         y = add_button(tr("journeys.cert.confirm_yes"), y + t.px(50), ui::ButtonStyle::Primary, [this] { query(); });
@@ -233,10 +227,7 @@ private:
 
     void on_scan(const AppEvent& e) {
         if (m_step != Step::WaitCard && m_step != Step::CardError) return;
-        auto p = scanner::classify_payload(e.text, {});
-        if (auto* login = std::get_if<scanner::LoginToken>(&p)) {
-            m_ctx.session().login_token = Secret(login->token);
-            secure_wipe(login->token.data(), login->token.size());
+        if (e.kind == AppEvent::Kind::LoginCodeScanned) {  // the app keeps the token in the session
             go(Step::Confirm);
         } else {
             m_error_key = "journeys.cert.not_login_code";
@@ -245,20 +236,20 @@ private:
     }
 
     void on_reply(const AppEvent& e) {
-        auto word = [&] { auto p = std::any_cast<std::string>(&e.payload); return p ? *p : std::string(); };
+        auto word = [&] { auto p = e.get<std::string>(); return p ? *p : std::string(); };
         if (e.name == kCertificatesQuery && m_step == Step::Loading) {
             if (!e.ok) return fail(word(), [this] { query(); });
-            if (auto p = std::any_cast<std::shared_ptr<CertificateList>>(&e.payload)) m_list = *p;
+            if (auto p = e.get<std::shared_ptr<CertificateList>>()) m_list = *p;
             go(Step::List);
         } else if (e.name == kCertificatesOpen && m_step == Step::Opening) {
             if (!e.ok) return fail(word() == "not_found" ? "gone" : word(), [this] { query(); });
-            if (auto p = std::any_cast<std::shared_ptr<CertificatePreview>>(&e.payload)) m_preview = *p;
+            if (auto p = e.get<std::shared_ptr<CertificatePreview>>()) m_preview = *p;
             go(m_preview ? Step::Preview : Step::List);
         } else if (e.name == kCertificatesPrint && m_step == Step::Printing && !e.ok) {
             fail(word() == "no_printer" ? "no_printer" : "print_failed", nullptr);
         } else if (e.name == "print" && m_step == Step::Printing) {
             m_print_phase = e.text;
-            auto p = std::any_cast<std::string>(&e.payload);
+            auto p = e.get<std::string>();
             m_stop_reason = e.text == "stopped" && p ? (p->empty() ? "other" : *p) : "";
             if (e.text == "completed" || e.text == "done") {
                 m_done_at = m_ctx.clock().now();
@@ -318,8 +309,7 @@ private:
     void drop() {
         m_list.reset();
         m_preview.reset();
-        if (auto& id = m_ctx.session().identity) id->wipe(), id.reset();
-        m_ctx.session().login_token.wipe();
+        emit({Intent::Kind::ForgetIdentity, ""});  // the app wipes the identity and any login code
     }
 
     static std::string date(int64_t ms) {

@@ -116,7 +116,7 @@ public:
         if (e.kind == AppEvent::Kind::RequestUpdate && e.name == "print" && m_sent) {
             m_phase = e.text == "completed" ? "done" : e.text;  // the print service says "completed"
             m_stop_reason.clear();
-            if (auto* r = std::any_cast<std::string>(&e.payload)) m_stop_reason = *r;
+            if (auto* r = e.get<std::string>()) m_stop_reason = *r;
             invalidate();
         }
     }

@@ -6,17 +6,9 @@
 
 namespace kiosk::screens::guide {
 
-std::shared_ptr<content::ContentStore> store(ScreenContext& ctx) {
-    auto any = ctx.service("content");
-    auto* p = std::any_cast<std::shared_ptr<content::ContentStore>>(&any);
-    return p ? *p : nullptr;
-}
+std::shared_ptr<content::ContentStore> store(ScreenContext& ctx) { return ctx.services().content; }
 
-std::shared_ptr<const content::SearchIndex> search_index(ScreenContext& ctx) {
-    auto any = ctx.service("search");
-    auto* p = std::any_cast<std::shared_ptr<const content::SearchIndex>>(&any);
-    return p ? *p : nullptr;
-}
+std::shared_ptr<const content::SearchIndex> search_index(ScreenContext& ctx) { return ctx.services().search; }
 
 std::string where_text(const ui::Strings& s, int floor, const std::vector<int>& windows) {
     std::string f = floor > 0 ? s.format("guide.floor", {{"n", std::to_string(floor)}}) : std::string();

@@ -1,11 +1,7 @@
-// Home screen: the kiosk's eight services as big tiles, language and large-text buttons.
+// Home screen: the kiosk's services as big tiles, language and large-text buttons.
 #include <algorithm>
 #include <ctime>
 
-#include "drivers/idcard/idcard_reader.h"
-#include "drivers/scanner/payload.h"
-#include "kiosk/app/session.h"
-#include "kiosk/app/sync_services.h"
 #include "kiosk/screens/guide_util.h"
 #include "kiosk/screens/screen.h"
 
@@ -23,6 +19,7 @@ struct Service {
 const Service kServices[] = {
     {"forms", "service.forms", "glyph.forms", {0x0B, 0x62, 0xC4, 0xFF}},
     {"certificates", "service.certificates", "glyph.certificates", {0x1B, 0x7F, 0x5A, 0xFF}},
+    {"copy", "service.copy", "glyph.copy", {0x5A, 0x6B, 0x1B, 0xFF}},
     {"case_status", "service.case_status", "glyph.case_status", {0x8A, 0x4B, 0xC9, 0xFF}},
     {"map", "service.map", "glyph.map", {0xC2, 0x5B, 0x0E, 0xFF}},
     {"guide", "service.guide", "glyph.guide", {0x0E, 0x7C, 0x86, 0xFF}},
@@ -98,15 +95,10 @@ public:
         if (e.kind == K::Notice) invalidate();
         // Shortcuts: a card laid on the reader starts 证明打印 at the confirmation step; a
         // case receipt scanned here opens 办件查询 with its answer.
-        if (e.kind == K::CardRead) {
-            if (auto p = std::any_cast<std::shared_ptr<idcard::Identity>>(&e.payload); p && *p) {
-                m_ctx.session().identity = *p;
-                emit({Intent::Kind::Navigate, "certificates"});
-            }
-        } else if (e.kind == K::Scanned && e.ok) {
-            auto payload = scanner::classify_payload(e.text, {});
-            if (auto* c = std::get_if<scanner::CaseReceipt>(&payload))
-                emit({Intent::Kind::Navigate, "case_status", {{"case_no", c->case_no}, {"query_code", c->query_code}}});
+        if (e.kind == K::CardPlaced) {
+            emit({Intent::Kind::Navigate, "certificates"});
+        } else if (auto* c = e.get<ScannedReceipt>(); c && e.kind == K::ReceiptScanned) {
+            emit({Intent::Kind::Navigate, "case_status", {{"case_no", c->case_no}, {"query_code", c->query_code}}});
         }
     }
 
@@ -121,12 +113,11 @@ private:
     /// A notice from the platform (sync module, show-notice) until its end time.
     int add_remote_notice(int y) {
         const auto& t = theme();
-        auto any = m_ctx.service("remote_notice");
-        auto* n = std::any_cast<std::shared_ptr<const RemoteNotice>>(&any);
+        const auto& n = m_ctx.services().remote_notice;
         m_notice_until = 0;
-        if (!n || !*n || (*n)->until_ms <= m_ctx.clock().wall_ms()) return y;
-        m_notice_until = (*n)->until_ms;
-        auto* band = add<ui::Label>(tr("notice.label") + (*n)->text, t.body(), t.header_text, ui::Weight::Bold);
+        if (!n || n->until_ms <= m_ctx.clock().wall_ms()) return y;
+        m_notice_until = n->until_ms;
+        auto* band = add<ui::Label>(tr("notice.label") + n->text, t.body(), t.header_text, ui::Weight::Bold);
         band->background = t.header;
         band->padding = t.px(20);
         band->id = "remote-notice";

@@ -2,10 +2,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "drivers/common/log.h"
-#include "kiosk/app/session.h"
+#include "base/log.h"
 #include "kiosk/screens/screen.h"
-#include "kiosk/ui/map_view.h"
+#include "kiosk/screens/map_view.h"
+#include "kiosk/screens/wayfinding_service.h"
 #include "kiosk/wayfinding/targets.h"
 
 namespace kiosk::screens {
@@ -84,9 +84,8 @@ public:
 private:
     // ---- state -------------------------------------------------------------------------
     void refresh_data() {
-        auto any = m_ctx.service("wayfinding");
-        auto* svc = std::any_cast<std::shared_ptr<ui::WayfindingService>>(&any);
-        auto data = svc && *svc && (*svc)->current ? (*svc)->current() : nullptr;
+        const auto& svc = m_ctx.services().wayfinding;
+        auto data = svc && svc->current ? svc->current() : nullptr;
         if (data && !data->map) data = nullptr;
         if (data == m_data) return;
         bool first = !m_data && !m_started;
@@ -155,7 +154,7 @@ private:
         auto r = wf::find_route(map, m_data->here.node, m_target->node, opt);
         if (!r) {
             m_route_error = tr(m_step_free ? "error.no_step_free_route" : "error.no_route");
-            LOG_INFO("mapui") << "no route to " << m_query << ": " << r.error().message;
+            LOG_INFO("map") << "no route to " << m_query << ": " << r.error().message;
             m_floor = m_target->floor;
             return;
         }
@@ -292,7 +291,7 @@ private:
     void add_map(SDL_Rect area, const std::string& lang) {
         const auto& t = theme();
         const auto& map = *m_data->map;
-        auto* mv = add<ui::MapView>(m_data->map, lang);
+        auto* mv = add<MapView>(m_data->map, lang);
         mv->bounds = area;
         mv->id = "map";
         mv->set_here(m_data->here);
@@ -302,7 +301,7 @@ private:
         if (m_route) mv->set_route(*m_route);
         if (m_target) {
             using K = wf::TargetMatch::Kind;
-            ui::MapHighlight h;
+            MapHighlight h;
             h.kind = m_target->kind == K::Window ? wf::MapHit::Kind::Window
                      : m_target->kind == K::Poi  ? wf::MapHit::Kind::Poi
                                                  : wf::MapHit::Kind::Room;
@@ -525,7 +524,7 @@ private:
     }
 
     std::map<std::string, std::string> m_args;
-    std::shared_ptr<const ui::WayfindingData> m_data;
+    std::shared_ptr<const WayfindingData> m_data;
     bool m_started = false;
     size_t m_floor = 0;
     std::optional<wf::TargetMatch> m_target;
@@ -534,7 +533,7 @@ private:
     bool m_step_free = false;
     bool m_keyboard_open = false;
     ui::TextField* m_field = nullptr;
-    ui::MapView* m_map = nullptr;
+    MapView* m_map = nullptr;
 };
 
 }  // namespace

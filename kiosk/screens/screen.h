@@ -1,21 +1,22 @@
 // The screen base: one screen a file; a screen builds widgets from its state and returns intents.
 #pragma once
 
-#include <any>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <variant>
 #include <vector>
 
-#include "drivers/common/clock.h"
+#include "base/clock.h"
+#include "kiosk/screens/certificates_data.h"
+#include "kiosk/screens/copy_data.h"
+#include "kiosk/screens/services.h"
+#include "kiosk/session/session_view.h"
 #include "kiosk/ui/strings.h"
 #include "kiosk/ui/widgets.h"
-
-namespace kiosk {
-class Session;
-}
 
 namespace kiosk::screens {
 
@@ -31,29 +32,53 @@ struct Intent {
         KeepSession,      ///< "continue" in the idle countdown
         Request,          ///< target = a service request name (print, certificates, case, …), args
         CancelRequest,    ///< target = the request name
+        ForgetIdentity,   ///< the card's identity and any login code are no longer needed: the app wipes them
     } kind;
     std::string target;
     std::map<std::string, std::string> args = {};
 };
 
+using SessionView = ::kiosk::session::SessionView;
+using CardView = ::kiosk::session::CardView;
+
+/// A case receipt scanned (ZWCASE): the case number and its query code (a credential: never log it).
+struct ScannedReceipt {
+    std::string case_no;
+    std::string query_code;
+};
+
+/// What an event carries, typed. Request replies: a failure's error word is a std::string;
+/// results are the shared_ptrs of certificates_data.h and copy_data.h; call_staff "sent" carries the ticket
+/// (std::string); a remote notice its end time (int64_t, wall ms).
+using EventPayload = std::variant<std::monostate, std::string, int64_t, CardView, ScannedReceipt,
+                                  std::shared_ptr<CertificateList>, std::shared_ptr<CertificatePreview>,
+                                  std::shared_ptr<CaseResult>, std::shared_ptr<CopyInfo>, std::shared_ptr<CopyPreview>>;
+
 /// Something that happened outside the screen: a device, a finished request, new content.
-/// Arrives on the UI thread.
+/// Arrives on the UI thread. Device output is classified once, by the app (kiosk/app/
+/// device_input.cpp), with the configured rules: screens get meanings, never raw driver data.
 struct AppEvent {
     enum class Kind {
-        CardRead,       ///< payload: std::shared_ptr<idcard::Identity>
+        CardPlaced,       ///< a card was read; payload CardView (masked). The identity is in the session.
         CardRemoved,
-        CardInvalid,    ///< text: message key
-        ReaderFault,
-        Scanned,        ///< text: the code
-        PrinterStatus,  ///< the app's status snapshot changed
-        RequestUpdate,  ///< name: the request; text: its stage; ok: false on failure; payload
+        CardInvalid,      ///< text: message key ("card.invalid", "card.read_failed")
+        ReaderFault,      ///< text: the reader's state name
+        ReceiptScanned,   ///< payload ScannedReceipt
+        LoginCodeScanned, ///< an app login code; the token is in the session
+        UrlScanned,       ///< text: the URL (its host is on scanner.allowed_hosts)
+        ScanRejected,     ///< text: message key of the reason ("scan.rejected.foreign_url", …)
+        PrinterStatus,    ///< the app's status snapshot changed
+        RequestUpdate,    ///< name: the request; text: its stage; ok: false on failure; payload
         ContentChanged,
-        Notice,         ///< a remote notice to show; text
+        Notice,           ///< a remote notice to show; text
     } kind;
     std::string name;
     std::string text;
     bool ok = true;
-    std::any payload = {};
+    EventPayload payload = {};
+    /// The payload as T, or null when it holds something else.
+    template <class T>
+    const T* get() const { return std::get_if<T>(&payload); }
 };
 
 /// Device and service status the screens may read (never block to get it).
@@ -74,10 +99,14 @@ public:
     virtual ui::TextRenderer& text() = 0;
     virtual const Clock& clock() const = 0;
     virtual const AppStatus& status() const = 0;
-    virtual Session& session() = 0;
+    /// The citizen's session as screens may see it (read-only; change it with intents).
+    virtual const SessionView& session() const = 0;
     virtual void emit(Intent) = 0;
-    /// Services for screens that read content (may be null when no content is installed).
-    virtual std::any service(const std::string& name) = 0;
+    /// Content, search, map, notice, location: typed, filled by the app modules.
+    virtual const ScreenServices& services() const = 0;
+    /// A case number and query code typed by hand follow the receipt rules (docs/scanner.md,
+    /// "Payload rules"); the app answers from where the payload format lives.
+    virtual bool is_case_receipt(const std::string& case_no, const std::string& query_code) const = 0;
 };
 
 class Screen {

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "kiosk/config/config.h"
 #include "kiosk/sync/crypto.h"
 #include "kiosk/sync/platform_client.h"

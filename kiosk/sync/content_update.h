@@ -5,8 +5,9 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 #include "kiosk/sync/http.h"
 
 namespace kiosk::config { class Config; }
@@ -17,9 +18,11 @@ namespace kiosk::sync {
 /// Must change nothing when it fails. The product uses content_importer_for() below.
 using ContentImporter = std::function<Result<std::string>(const std::string& staged_dir)>;
 
-/// The importer of kiosk/content (kiosk::content::import_bundle(dir, content_root)). When
-/// kiosk_content was not built, the importer fails with Errc::Unavailable.
-ContentImporter content_importer_for(const std::string& content_root);
+/// The importer of kiosk/content (kiosk::content::import_bundle): the staged bundle must carry a
+/// manifest.sig by one of `signing_keys` (config content.signing_keys) and must not be older
+/// than the installed version; the platform's own manifest signature does not replace that.
+/// When kiosk_content was not built, the importer fails with Errc::Unavailable.
+ContentImporter content_importer_for(const std::string& content_root, std::vector<std::string> signing_keys);
 
 struct ContentUpdateOptions {
     std::string staging_dir;   ///< <state>/content-staging (wiped before and after each update)

@@ -1,7 +1,7 @@
 // Heartbeat thread: health report, commands dispatch, content refresh.
 #include "kiosk/sync/heartbeat.h"
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 
 namespace kiosk::sync {
 

@@ -7,7 +7,7 @@
 #include <mutex>
 #include <thread>
 
-#include "drivers/common/clock.h"
+#include "base/clock.h"
 #include "kiosk/sync/content_update.h"
 #include "kiosk/sync/platform_client.h"
 #include "kiosk/sync/uploader.h"

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/result.h"
-#include "drivers/common/secret.h"
+#include "base/result.h"
+#include "base/secret.h"
 
 namespace kiosk::config { class Config; }
 

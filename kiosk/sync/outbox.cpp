@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 
 namespace kiosk::sync {
 

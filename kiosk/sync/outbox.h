@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/clock.h"
-#include "drivers/common/result.h"
-#include "drivers/common/secret.h"
-#include "drivers/common/sqlite_db.h"
+#include "base/clock.h"
+#include "base/result.h"
+#include "base/secret.h"
+#include "base/sqlite_db.h"
 #include "kiosk/sync/crypto.h"
 
 namespace kiosk::sync {

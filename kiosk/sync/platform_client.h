@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/result.h"
-#include "drivers/common/secret.h"
+#include "base/result.h"
+#include "base/secret.h"
 #include "kiosk/sync/http.h"
 #include "kiosk/sync/outbox.h"
 

@@ -3,7 +3,7 @@
 
 #include <random>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "kiosk/config/config.h"
 #include "kiosk/sync/platform_client.h"
 

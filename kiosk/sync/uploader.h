@@ -11,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-#include "drivers/common/clock.h"
+#include "base/clock.h"
 #include "kiosk/sync/http.h"
 #include "kiosk/sync/outbox.h"
 

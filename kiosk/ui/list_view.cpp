@@ -100,17 +100,19 @@ void ListView::draw(Canvas& c) {
         // Titles longer than the row are cut with an ellipsis; the item page shows them whole.
         std::string title = r.title;
         int avail = bounds.w - 2 * pad - badge_w;
-        TTF_Font* f = c.text.fonts().get(t.body(), Weight::Regular);
-        if (text_width(f, title) > avail) {
-            auto lines = wrap_text(f, title, avail - text_width(f, "…"));
+        // Measured through the renderer's cache: the face is shared by all sizes, and
+        // measuring directly every frame would reload its glyphs at each size change.
+        if (c.text.measure(title, t.body(), Weight::Regular).x > avail) {
+            int ellipsis = c.text.measure("…", t.body(), Weight::Regular).x;
+            auto lines = wrap_text(c.text.fonts().get(t.body(), Weight::Regular), title, avail - ellipsis);
             title = lines.empty() ? title : lines[0] + "…";
         }
         c.text.draw(title, t.body(), Weight::Regular, t.text, bounds.x + pad, ty);
         if (!r.subtitle.empty()) {
             std::string sub = r.subtitle;
-            TTF_Font* fs = c.text.fonts().get(t.small(), Weight::Regular);
-            if (text_width(fs, sub) > avail) {
-                auto lines = wrap_text(fs, sub, avail - text_width(fs, "…"));
+            if (c.text.measure(sub, t.small(), Weight::Regular).x > avail) {
+                int ellipsis = c.text.measure("…", t.small(), Weight::Regular).x;
+                auto lines = wrap_text(c.text.fonts().get(t.small(), Weight::Regular), sub, avail - ellipsis);
                 sub = lines.empty() ? sub : lines[0] + "…";
             }
             c.text.draw(sub, t.small(), Weight::Regular, t.muted, bounds.x + pad, ty + th);

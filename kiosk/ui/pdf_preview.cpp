@@ -14,7 +14,7 @@
 #include <list>
 #include <mutex>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "kiosk/ui/text.h"
 
 namespace kiosk::ui {

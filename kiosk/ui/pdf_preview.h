@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 #include "kiosk/ui/widget.h"
 
 namespace kiosk::ui {

@@ -3,7 +3,7 @@
 #include <ZXing/CharacterSet.h>
 #include <ZXing/MultiFormatWriter.h>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "widgets.h"
 
 namespace kiosk::ui {

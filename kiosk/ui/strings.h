@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 
 namespace kiosk::ui {
 

@@ -9,8 +9,8 @@
 #include <iomanip>
 #include <unicode/unistr.h>
 
-#include "drivers/common/log.h"
-#include "drivers/common/secret.h"
+#include "base/log.h"
+#include "base/secret.h"
 
 namespace kiosk::ui {
 
@@ -74,21 +74,30 @@ Result<std::unique_ptr<FontLibrary>> FontLibrary::create(const std::string& cach
 }
 
 FontLibrary::~FontLibrary() {
-    for (auto& [k, f] : m_fonts) TTF_CloseFont(f);
+    for (auto& o : m_open)
+        if (o.font) TTF_CloseFont(o.font);
 }
 
 TTF_Font* FontLibrary::get(int px, Weight w) {
-    auto key = std::make_pair(px, w);
-    if (auto it = m_fonts.find(key); it != m_fonts.end()) return it->second;
-    const FontFace& face = w == Weight::Bold ? m_bold : m_regular;
-    TTF_Font* f = TTF_OpenFontIndex(face.file.c_str(), px, face.index);
-    if (!f) {
-        LOG_ERROR("text") << "cannot open " << face.file << ": " << TTF_GetError();
-        return nullptr;
+    Open& o = m_open[w == Weight::Bold ? 1 : 0];
+    if (!o.font) {
+        const FontFace& face = w == Weight::Bold ? m_bold : m_regular;
+        o.font = TTF_OpenFontIndex(face.file.c_str(), px, face.index);
+        if (!o.font) {
+            LOG_ERROR("text") << "cannot open " << face.file << ": " << TTF_GetError();
+            return nullptr;
+        }
+        ++m_opens;
+        TTF_SetFontHinting(o.font, TTF_HINTING_LIGHT);
+        o.px = px;
+    } else if (o.px != px) {
+        if (TTF_SetFontSize(o.font, px) != 0) {
+            LOG_ERROR("text") << "cannot set the font size " << px << ": " << TTF_GetError();
+            return nullptr;
+        }
+        o.px = px;
     }
-    TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
-    m_fonts[key] = f;
-    return f;
+    return o.font;
 }
 
 int text_width(TTF_Font* font, const std::string& text) {
@@ -194,20 +203,40 @@ void TextRenderer::clear() {
         secure_wipe(const_cast<char*>(k.data()), k.size());
     }
     for (auto& k : m_lru) secure_wipe(k.data(), k.size());
+    for (auto& [k, v] : m_sizes) secure_wipe(const_cast<char*>(k.data()), k.size());
     m_cache.clear();
     m_lru.clear();
+    m_sizes.clear();
 }
 
 int TextRenderer::line_height(int px, Weight w) {
+    auto key = std::make_pair(px, w);
+    if (auto it = m_line_heights.find(key); it != m_line_heights.end()) return it->second;
     TTF_Font* f = m_fonts.get(px, w);
-    return f ? TTF_FontLineSkip(f) : px;
+    int h = f ? TTF_FontLineSkip(f) : px;
+    if (f) m_line_heights[key] = h;
+    return h;
 }
 
 SDL_Point TextRenderer::measure(const std::string& text, int px, Weight w) {
+    if (text.empty()) return {0, line_height(px, w)};
+    std::string key;
+    key.reserve(text.size() + 8);
+    key.append(std::to_string(px)).push_back(w == Weight::Bold ? 'b' : 'r');
+    key.append(text);
+    if (auto it = m_sizes.find(key); it != m_sizes.end()) return it->second;
     TTF_Font* f = m_fonts.get(px, w);
     int tw = 0, th = 0;
-    if (f && !text.empty()) TTF_SizeUTF8(f, text.c_str(), &tw, &th);
-    return {tw, th ? th : line_height(px, w)};
+    if (f) TTF_SizeUTF8(f, text.c_str(), &tw, &th);
+    SDL_Point size{tw, th ? th : line_height(px, w)};
+    // A bound, not an LRU: what a screen measures is a few hundred strings; a full cache is
+    // wiped and refilled.
+    if (m_sizes.size() >= 4 * m_capacity) {
+        for (auto& [k, v] : m_sizes) secure_wipe(const_cast<char*>(k.data()), k.size());
+        m_sizes.clear();
+    }
+    if (f) m_sizes.emplace(std::move(key), size);
+    return size;
 }
 
 SDL_Point TextRenderer::draw(const std::string& text, int px, Weight w, SDL_Color c, int x, int y) {

@@ -71,6 +71,7 @@ void Widget::dump(nlohmann::json& out) const {
                         {"enabled", enabled},
                         {"tappable", tappable()}};
     if (!id.empty()) w["id"] = id;
+    if (text_cut) w["text_cut"] = true;
     auto sub = items();
     if (!sub.empty()) {
         auto& arr = w["items"] = nlohmann::json::array();

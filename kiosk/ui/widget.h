@@ -62,6 +62,9 @@ public:
 
     SDL_Rect bounds{0, 0, 0, 0};
     std::string id;
+    /// Set by draw() when the text did not fit its bounds (cut, ellipsised or spilling out):
+    /// the layout check (layout_check.h) reports it from the UI dump.
+    bool text_cut = false;
     bool visible = true;
     bool enabled = true;
 };

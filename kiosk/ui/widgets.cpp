@@ -31,7 +31,14 @@ void Label::draw(Canvas& c) {
     if (background) fill_rounded(c.renderer, bounds, 16, *background);
     int lh = c.text.line_height(m_px, m_weight);
     int y = bounds.y + padding;
-    for (const auto& line : lines(c.text, bounds.w)) {
+    const auto& ls = lines(c.text, bounds.w);
+    // Cut: an ellipsised last line, or lines that run below the bounds (a few pixels of a
+    // font's descent below are not a cut).
+    text_cut = !m_text.empty() && ((max_lines > 0 && !ls.empty() && ls.back().size() >= 3 &&
+                                    ls.back().compare(ls.back().size() - 3, 3, "…") == 0 &&
+                                    m_text.find("…") == std::string::npos) ||
+                                   int(ls.size()) * lh + 2 * padding > bounds.h + lh / 4);
+    for (const auto& line : ls) {
         int x = bounds.x + padding;
         if (m_align != Align::Left) {
             int w = c.text.measure(line, m_px, m_weight).x;
@@ -97,6 +104,7 @@ void Button::draw(Canvas& c) {
         int pad = t.px(16);
         while (px > t.body() && c.text.measure(m_label, px, w).x > bounds.w - 2 * pad) px -= 4;
         auto ls = c.text.measure(m_label, px, w);
+        text_cut = ls.x > bounds.w - 2 * pad || ls.y > bounds.h;
         SDL_Point ss{0, 0};
         int sub_px = t.small();
         // A tile too short for the subtitle drops it rather than spilling out of its border.
@@ -125,6 +133,7 @@ void Button::draw(Canvas& c) {
     }
     auto ls = c.text.measure(m_label, px, w);
     int total = ls.y;
+    text_cut = ls.x > bounds.w - 8 || ls.y > bounds.h;
     SDL_Point ss{0, 0};
     if (!sublabel.empty()) {
         ss = c.text.measure(sublabel, t.small(), Weight::Regular);

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "drivers/common/result.h"
+#include "base/result.h"
 
 namespace kiosk::wayfinding {
 

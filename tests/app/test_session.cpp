@@ -1,7 +1,7 @@
 // Session: idle countdown, continue, wipe and attract, driven by scripts on the virtual clock.
 #include <doctest/doctest.h>
 
-#include "drivers/common/clock.h"
+#include "base/clock.h"
 #include "kiosk/app/session.h"
 #include "kiosk_run.h"
 

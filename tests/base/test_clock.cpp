@@ -4,7 +4,7 @@
 #include <atomic>
 #include <thread>
 
-#include "drivers/common/clock.h"
+#include "base/clock.h"
 
 using namespace kiosk;
 using namespace std::chrono_literals;

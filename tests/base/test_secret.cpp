@@ -5,9 +5,9 @@
 #include <type_traits>
 #include <vector>
 
-#include "drivers/common/log.h"
-#include "drivers/common/result.h"
-#include "drivers/common/secret.h"
+#include "base/log.h"
+#include "base/result.h"
+#include "base/secret.h"
 
 using namespace kiosk;
 

@@ -12,7 +12,7 @@ namespace {
 
 /// Imports the demo bundle into `root` and returns the live version folder.
 std::string import_demo(const std::string& root) {
-    auto r = import_bundle(demo_bundle(), root);
+    auto r = import_bundle(demo_bundle(), root, demo_policy());
     REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
     return content_status(root)->current_dir;
 }
@@ -37,7 +37,7 @@ void expect_rejected(const fs::path& bundle, const std::string& file, const std:
     auto v = verify_bundle(bundle.string(), &problems);
     CHECK_FALSE(v.ok());
     CHECK_MESSAGE(has_problem(problems, file, path, text), "problems were:\n" << dump(problems));
-    auto r = import_bundle(bundle.string(), root.str());
+    auto r = import_bundle(bundle.string(), root.str(), demo_policy());
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message.find(text) != std::string::npos);
     auto st = content_status(root.str());
@@ -173,7 +173,7 @@ TEST_CASE("a good bundle is switched in atomically and rollback returns to the p
     // A store opened on v1 keeps reading v1 after the switch, and knows it is stale.
     auto old_store = ContentStore::open(root.str());
     REQUIRE(old_store.ok());
-    auto r = import_bundle((t.path / "b").string(), root.str());
+    auto r = import_bundle((t.path / "b").string(), root.str(), demo_policy());
     REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
     CHECK(r->version == "2026.12-demo2");
     CHECK((*old_store)->is_stale());

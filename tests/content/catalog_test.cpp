@@ -1,4 +1,4 @@
-// The real public catalogues import, and every item name is found by its own pinyin initials.
+// Catalogues import (the real Guang'an one and a hand-written one), and every item name is found by its own pinyin initials.
 #include <doctest/doctest.h>
 
 #include "content_fixture.h"
@@ -30,8 +30,8 @@ void check_catalog(const std::string& file, size_t expect_items, size_t expect_d
     REQUIRE_MESSAGE(fs::exists(file), file << " is missing");
     TempDir root;
     // Start from the demo content so the catalogue import keeps its hall and map.
-    REQUIRE(import_bundle(demo_bundle(), root.str()).ok());
-    auto r = import_catalog(file, root.str());
+    REQUIRE(import_bundle(demo_bundle(), root.str(), demo_policy()).ok());
+    auto r = import_catalog(file, root.str(), demo_secret_key(), demo_policy());
     REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
     CHECK(r->items == int(expect_items));
     CHECK(r->departments == int(expect_departments));
@@ -74,22 +74,22 @@ void check_catalog(const std::string& file, size_t expect_items, size_t expect_d
 }  // namespace
 
 TEST_CASE("catalog-guangan.json imports 1135 items of 34 departments, each found by its own initials") {
-    check_catalog(shared_data("catalog-guangan.json"), 1135, 34);
+    check_catalog(catalog_data("catalog-guangan.json"), 1135, 34);
 }
 
-TEST_CASE("catalog-shanghai.json imports 161 items of 23 departments, each found by its own initials") {
-    check_catalog(shared_data("catalog-shanghai.json"), 161, 23);
+TEST_CASE("a catalogue with relative and empty links, a name in two departments, brackets and digits imports 7 items of 3 departments, each found by its own initials") {
+    check_catalog(catalog_data("catalog-sample.json"), 7, 3);
 }
 
 TEST_CASE("a malformed catalogue is refused with its JSON path and changes nothing") {
     TempDir t, root;
-    REQUIRE(import_bundle(demo_bundle(), root.str()).ok());
+    REQUIRE(import_bundle(demo_bundle(), root.str(), demo_policy()).ok());
     auto before = content_status(root.str())->current_dir;
     write_text(t.path / "bad.json", R"({"departments":[{"department":"区民政局","items":[{"main_item":"x","sub_items":[{"link":""}]}]}]})");
-    auto r = import_catalog((t.path / "bad.json").string(), root.str());
+    auto r = import_catalog((t.path / "bad.json").string(), root.str(), demo_secret_key(), demo_policy());
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message.find("departments[0].items[0].sub_items[0].name") != std::string::npos);
     write_text(t.path / "bad2.json", "{\"departments\": [");
-    CHECK_FALSE(import_catalog((t.path / "bad2.json").string(), root.str()).ok());
+    CHECK_FALSE(import_catalog((t.path / "bad2.json").string(), root.str(), demo_secret_key(), demo_policy()).ok());
     CHECK(content_status(root.str())->current_dir == before);
 }

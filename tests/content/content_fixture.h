@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/content/content_data.h"
+#include "kiosk/content/signing.h"
 
 namespace kiosk::content::test {
 
@@ -34,7 +35,8 @@ struct TempDir {
 
 /// The committed demo bundle (assets/content), as it is in the tree.
 inline std::string committed_demo_bundle() { return std::string(KIOSK_SOURCE_DIR) + "/assets/content"; }
-inline std::string shared_data(const std::string& name) { return std::string(KIOSK_SOURCE_DIR) + "/../shared/data/" + name; }
+/// A catalogue kept in tests/data/catalog (the Guang'an one with its Apache-2.0 licence, and a hand-written one).
+inline std::string catalog_data(const std::string& name) { return std::string(KIOSK_TEST_DATA) + "/catalog/" + name; }
 
 
 inline std::string read_text(const fs::path& p) {
@@ -50,12 +52,41 @@ inline void write_text(const fs::path& p, const std::string& s) {
 inline nlohmann::json read_json(const fs::path& p) { return nlohmann::json::parse(read_text(p)); }
 inline void write_json(const fs::path& p, const nlohmann::json& j) { write_text(p, j.dump(1)); }
 
-/// Recomputes every sha256 in manifest.json (after a test edited a file on purpose).
+/// The demo publisher's key pair (assets/demo/publisher; its secret is public, demo only).
+inline std::string demo_secret_key() {
+    auto s = read_text(std::string(KIOSK_SOURCE_DIR) + "/assets/demo/publisher/demo-publisher.key");
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+    return s;
+}
+inline std::string demo_public_key() {
+    auto s = read_text(std::string(KIOSK_SOURCE_DIR) + "/assets/demo/publisher/demo-publisher.pub");
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+    return s;
+}
+/// A copy of the demo secret key with mode 600 in `dir` (kioskctl refuses a key others can read;
+/// git checks the committed one out 644).
+inline std::string private_demo_key(const fs::path& dir) {
+    fs::path p = dir / "demo-publisher.key";
+    write_text(p, demo_secret_key() + "\n");
+    fs::permissions(p, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+    return p.string();
+}
+/// What the demo kiosk allows: bundles signed with the demo publisher key.
+inline ImportPolicy demo_policy() {
+    ImportPolicy p;
+    p.trusted_keys = {demo_public_key()};
+    p.actor = "test";
+    return p;
+}
+
+/// Recomputes every sha256 in manifest.json (after a test edited a file on purpose) and signs
+/// it again with the demo key, as a publisher would.
 inline void refresh_manifest(const fs::path& dir, const std::string& version = {}) {
     auto m = read_json(dir / "manifest.json");
     for (auto& f : m["files"]) f["sha256"] = detail::sha256_file((dir / f["path"].get<std::string>()).string());
     if (!version.empty()) m["version"] = version;
     write_json(dir / "manifest.json", m);
+    (void)sign_bundle(dir.string(), demo_secret_key());
 }
 
 /// Copies the demo bundle to `dir` (which must not exist yet).

@@ -21,7 +21,7 @@ struct Live {
     TempDir root;
     std::unique_ptr<ContentStore> store;
     Live() {
-        auto r = import_bundle(demo_bundle(), root.str());
+        auto r = import_bundle(demo_bundle(), root.str(), demo_policy());
         REQUIRE(r.ok());
         auto s = ContentStore::open(root.str());
         REQUIRE(s.ok());

@@ -15,7 +15,8 @@ struct Run {
 };
 /// Runs kioskctl with a private state dir; stdout and stderr together.
 Run kioskctl(const std::string& state, const std::string& args) {
-    std::string cmd = std::string(KIOSK_BIN_DIR) + "/kioskctl --state-dir " + state + " " + args + " 2>&1";
+    std::string cmd = std::string(KIOSK_BIN_DIR) + "/kioskctl --config " + KIOSK_SOURCE_DIR + "/assets/demo/kiosk.toml --state-dir " +
+                      state + " " + args + " 2>&1";
     Run r;
     FILE* p = ::popen(cmd.c_str(), "r");
     REQUIRE(p);
@@ -65,9 +66,11 @@ TEST_CASE("kioskctl content import, status, search, rollback work on a state dir
     bool moved = false;
     for (const auto& h : hits) moved = moved || (h["code"] == "ZJJ-001" && h["match"] == "former-department");
     CHECK(moved);
-    auto cat = kioskctl(state.str(), "content import-catalog " + shared_data("catalog-shanghai.json"));
+    std::string key = private_demo_key(state.path);
+    CHECK(kioskctl(state.str(), "content import-catalog " + catalog_data("catalog-sample.json")).code == 1);  // unsigned: refused
+    auto cat = kioskctl(state.str(), "content import-catalog " + catalog_data("catalog-sample.json") + " --key " + key);
     CHECK_MESSAGE(cat.code == 0, cat.out);
-    CHECK(kioskctl(state.str(), "content status --json").out.find("catalog-catalog-shanghai") != std::string::npos);
+    CHECK(kioskctl(state.str(), "content status --json").out.find("catalog-catalog-sample") != std::string::npos);
     auto rb = kioskctl(state.str(), "content rollback");
     CHECK(rb.code == 0);
     CHECK(rb.out.find("2026.11-demo1") != std::string::npos);

@@ -17,7 +17,7 @@ namespace {
 std::shared_ptr<const SearchIndex> demo_index() {
     static TempDir root;
     static std::shared_ptr<const SearchIndex> index = [] {
-        REQUIRE(import_bundle(demo_bundle(), root.str()).ok());
+        REQUIRE(import_bundle(demo_bundle(), root.str(), demo_policy()).ok());
         auto store = ContentStore::open(root.str());
         REQUIRE(store.ok());
         auto ix = (*store)->build_search_index();

@@ -30,19 +30,19 @@ TEST_CASE("the in-memory reader delivers placed cards, invalid cards and removal
 }
 
 TEST_CASE("the factory picks the in-memory reader, the serial reader or none") {
-    ReaderConfig c;
-    auto sim = make_reader(c);
+    ReaderSettings c;
+    auto sim = create_reader(c);
     REQUIRE(sim.ok());
     CHECK(dynamic_cast<SimIdCardReader*>(sim->get()) != nullptr);
     c.driver = "serial";
     c.port = "/dev/does-not-exist";
-    auto serial = make_reader(c);
+    auto serial = create_reader(c);
     REQUIRE(serial.ok());
     CHECK(serial->get() != nullptr);
     c.driver = "none";
-    CHECK(make_reader(c)->get() == nullptr);
+    CHECK(create_reader(c)->get() == nullptr);
     c.driver = "bogus";
-    CHECK_FALSE(make_reader(c).ok());
+    CHECK_FALSE(create_reader(c).ok());
 }
 
 TEST_CASE("the control client reports the sim's errors and a missing sim") {

@@ -68,7 +68,7 @@ TEST_CASE("a camera scanner with no camera reports NoDevice, and on a non-video 
 }
 
 TEST_CASE("with camera_enabled the factory pairs the camera with the chosen scanner") {
-    ScannerOptions o;
+    ScannerSettings o;
     o.driver = "none";
     o.camera_enabled = true;
     o.camera_device = "/nonexistent/video0";

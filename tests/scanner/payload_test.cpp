@@ -1,4 +1,4 @@
-// Payload rules: every accepted kind and every rejection reason (shared-facts.md).
+// Payload rules: every accepted kind and every rejection reason (docs/scanner.md, "Payload rules").
 #include <doctest/doctest.h>
 
 #include "drivers/scanner/payload.h"

@@ -26,7 +26,7 @@ TEST_CASE("the sim scanner delivers injected codes synchronously once started, a
 }
 
 TEST_CASE("the factory makes each driver and refuses bad options") {
-    ScannerOptions o;
+    ScannerSettings o;
     for (const char* d : {"sim", "window", "none", "serial", "hid"}) {
         o.driver = d;
         o.hid_device = "0c2e:0b61";
@@ -50,7 +50,7 @@ TEST_CASE("the factory makes each driver and refuses bad options") {
 }
 
 TEST_CASE("the none driver reports no device") {
-    ScannerOptions o;
+    ScannerSettings o;
     o.driver = "none";
     auto s = create_scanner(o);
     REQUIRE(s.ok());

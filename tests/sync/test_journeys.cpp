@@ -23,8 +23,8 @@ TEST_CASE("case status returns the demo timelines and refuses a wrong query code
     auto ready = c->case_status("SL20261120000123", "8K3Q");
     REQUIRE_MESSAGE(ready.ok(), ready.error().message);
     CHECK(ready->state == "ready");
-    CHECK(ready->window == "12");
-    CHECK(ready->floor == 2);
+    CHECK(ready->window == "21");  // 居民身份证换领 is collected at 公安局, 3F 21 (not 不动产登记中心)
+    CHECK(ready->floor == 3);
     CHECK(ready->timeline.size() == 4);
     CHECK(c->case_status("SL20261118000045", "Q7P2")->state == "under-review");
     CHECK(c->case_status("SL20261101000777", "M4X9")->state == "needs-material");

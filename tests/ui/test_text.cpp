@@ -79,3 +79,22 @@ TEST_CASE("explicit newlines start new lines and an overlong word is cut rather 
     CHECK(cut.size() > 1);
     for (const auto& l : cut) CHECK(text_width(font, l) <= 300);
 }
+
+TEST_CASE("each font file is opened once, whatever sizes are asked for, and each size measures as its own") {
+    Fonts f;
+    TTF_Font* a = f.fonts->get(40, Weight::Regular);
+    int w40 = text_width(a, "办事指南 Guide");
+    int h40 = TTF_FontHeight(a);
+    TTF_Font* b = f.fonts->get(20, Weight::Regular);
+    int w20 = text_width(b, "办事指南 Guide");
+    f.fonts->get(56, Weight::Bold);
+    f.fonts->get(28, Weight::Bold);
+    CHECK(f.fonts->opens() == 2);  // one regular face, one bold face
+    CHECK(w20 < w40);
+    CHECK(w20 >= w40 / 2 - 4);
+    CHECK(w20 <= w40 / 2 + 4);
+    // Back at 40 after other sizes: the same metrics as the first time.
+    TTF_Font* again = f.fonts->get(40, Weight::Regular);
+    CHECK(text_width(again, "办事指南 Guide") == w40);
+    CHECK(TTF_FontHeight(again) == h40);
+}

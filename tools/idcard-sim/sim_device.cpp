@@ -3,7 +3,7 @@
 
 #include <sstream>
 
-#include "drivers/common/serial_port.h"
+#include "drivers/serial/serial_port.h"
 
 namespace kiosk::idcard::sim {
 namespace {

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "command.h"
+#include "kiosk/config/production.h"
 
 namespace kiosk::ctl {
 namespace {
@@ -15,8 +16,8 @@ const Register version_cmd({"version", "version", "Print the version of the kios
 
 int run_config(Context& ctx);
 const Register config_cmd({"config",
-                           "config check FILE [--set section.key=value]...\nconfig keys\nconfig example",
-                           "Check a configuration file, or list every key with its default", run_config});
+                           "config check [--production] FILE [--set section.key=value]...\nconfig keys\nconfig example",
+                           "Check a configuration file (--production: ready for a hall), or list every key with its default", run_config});
 
 int run_config(Context& ctx) {
     const Command& self = commands().front();  // only for usage text below
@@ -64,13 +65,28 @@ int run_config(Context& ctx) {
         return 0;
     }
     if (ctx.args[0] != "check") return usage_error(*cmd, "unknown subcommand '" + ctx.args[0] + "'");
-    if (ctx.args.size() != 2) return usage_error(*cmd, "config check needs exactly one FILE");
-    auto cfg = config::Config::load(ctx.args[1], sets);
+    ctx.args.erase(ctx.args.begin());
+    bool production = ctx.take_flag("production");
+    if (ctx.args.size() != 1) return usage_error(*cmd, "config check needs exactly one FILE");
+    const std::string& file = ctx.args[0];
+    auto cfg = config::Config::load(file, sets);
     if (!cfg) {
         std::fprintf(stderr, "%s\n", cfg.error().message.c_str());
         return 1;
     }
-    std::printf("%s: OK\n", ctx.args[1].c_str());
+    // The state directory the kiosk will use: the global --state-dir or KIOSK_STATE_DIR, else
+    // the file's paths.state_dir.
+    if (!ctx.config.state_dir_override().empty()) cfg->set_state_dir(ctx.config.state_dir_override());
+    // Without --production: would the kiosk start with it? (It refuses toys in production mode.)
+    // With --production: is it ready to serve a hall? Every problem is named, not just the first.
+    auto problems = production ? config::production_problems(*cfg) : config::toy_problems(*cfg);
+    if (!problems.empty()) {
+        std::fprintf(stderr, "%s: %s\n", file.c_str(),
+                     production ? "not ready for production:" : "the kiosk refuses this configuration:");
+        for (const auto& p : problems) std::fprintf(stderr, "  %s: %s\n", p.key.c_str(), p.message.c_str());
+        return 1;
+    }
+    std::printf("%s: OK%s\n", file.c_str(), production ? " (production)" : "");
     return 0;
 }
 

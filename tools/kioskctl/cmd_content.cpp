@@ -1,6 +1,13 @@
-// kioskctl content import|verify|import-catalog|rollback|status, and kioskctl search.
+// kioskctl content verify|import|import-catalog|pack|keygen|rollback|status, and kioskctl search.
+#include <fcntl.h>
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 #include <nlohmann/json.hpp>
 
@@ -8,6 +15,8 @@
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/catalog.h"
 #include "kiosk/content/content_store.h"
+#include "kiosk/content/pack.h"
+#include "kiosk/content/signing.h"
 #include "kiosk/content/search.h"
 
 namespace kiosk::ctl {
@@ -33,36 +42,110 @@ int print_problems(const Error& e, const std::vector<BundleProblem>& problems) {
     return 1;
 }
 
+/// Who runs this import, for the log line a downgrade leaves (issue 12: "log who did it").
+std::string actor() {
+    std::string who;
+    if (const char* sudo = std::getenv("SUDO_USER"); sudo && *sudo) who = std::string(sudo) + " via sudo";
+    else if (const passwd* pw = ::getpwuid(::getuid())) who = pw->pw_name;
+    else who = "uid " + std::to_string(::getuid());
+    return "kioskctl (user " + who + ")";
+}
+
+ImportPolicy policy_of(Context& ctx) {
+    ImportPolicy p;
+    p.trusted_keys = ctx.config.list("content.signing_keys");
+    p.allow_downgrade = ctx.take_flag("allow-downgrade");
+    p.actor = actor();
+    return p;
+}
+
+/// Reads --key FILE (a publisher's secret key, mode 600).
+Result<std::string> key_option(Context& ctx) {
+    std::string file = ctx.take_option("key");
+    if (file.empty()) return make_error(Errc::InvalidInput, "--key FILE is required (a publisher key from kioskctl content keygen)");
+    return read_secret_key_file(file);
+}
+
+Status write_key_file(const std::string& path, const std::string& text, mode_t mode) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0) return make_error(Errc::Io, path + ": cannot create (" + std::strerror(errno) + "; an existing key is never overwritten)");
+    std::string line = text + "\n";
+    bool ok = ::write(fd, line.data(), line.size()) == ssize_t(line.size());
+    ok = ::fsync(fd) == 0 && ok;
+    ::close(fd);
+    return ok ? Status{} : Status(make_error(Errc::Io, path + ": cannot write"));
+}
+
 int run_content(Context& ctx) {
     const Command& self = find("content");
     if (ctx.args.empty()) return usage_error(self, "missing subcommand");
     const std::string sub = ctx.args[0];
     const std::string root = content_root_for(ctx.config.state_dir());
-    if (sub == "verify" || sub == "import") {
-        if (ctx.args.size() != 2) return usage_error(self, "content " + sub + " needs exactly one PATH");
+    if (sub == "verify") {
+        if (ctx.args.size() != 2) return usage_error(self, "content verify needs exactly one PATH");
         std::vector<BundleProblem> problems;
         auto info = verify_bundle(ctx.args[1], &problems);
-        if (!info) return print_problems(info.error(), problems);
-        if (sub == "verify") {
-            print_info(ctx.args[1].c_str(), *info);
-            std::printf("OK\n");
-            return 0;
+        auto signer = check_signature(ctx.args[1], ctx.config.list("content.signing_keys"));
+        if (!signer) {
+            const std::string& m = signer.error().message;  // "file: why"
+            size_t colon = m.find(": ");
+            problems.push_back(colon == std::string::npos ? BundleProblem{"", "", m} : BundleProblem{m.substr(0, colon), "", m.substr(colon + 2)});
         }
-        auto imported = import_bundle(ctx.args[1], root);
-        if (!imported) return fail(imported.error().message);
+        if (!info || !signer) return print_problems(info ? signer.error() : info.error(), problems);
+        for (const auto& w : info->warnings) std::fprintf(stderr, "warning: %s\n", to_string(w).c_str());
+        print_info(ctx.args[1].c_str(), *info);
+        std::printf("signed by key %s… (in content.signing_keys)\n", signer->key_id().c_str());
+        std::printf("OK%s\n", info->warnings.empty() ? "" : (" with " + std::to_string(info->warnings.size()) + " warning(s)").c_str());
+        return 0;
+    }
+    if (sub == "import") {
+        ImportPolicy policy = policy_of(ctx);
+        if (ctx.args.size() != 2) return usage_error(self, "content import needs exactly one PATH");
+        auto imported = import_bundle(ctx.args[1], root, policy);
+        if (!imported) return fail(imported.error().message + "\nnothing was changed");
         print_info("imported", *imported);
         std::printf("live: %s\n", imported->dir.c_str());
         return 0;
     }
     if (sub == "import-catalog") {
+        ImportPolicy policy = policy_of(ctx);
+        auto key = key_option(ctx);
+        if (!key) return fail(key.error().message);
         if (ctx.args.size() != 2) return usage_error(self, "content import-catalog needs exactly one FILE");
-        auto imported = import_catalog(ctx.args[1], root);
-        if (!imported) return fail(imported.error().message);
+        auto imported = import_catalog(ctx.args[1], root, *key, policy);
+        if (!imported) return fail(imported.error().message + "\nnothing was changed");
         print_info("imported", *imported);
         return 0;
     }
+    if (sub == "pack") {
+        std::string out = ctx.take_option("out");
+        PackOptions options;
+        options.version = ctx.take_option("version");
+        options.hall_from = ctx.take_option("hall-from");
+        auto key = key_option(ctx);
+        if (!key) return fail(key.error().message);
+        if (ctx.args.size() != 2 || out.empty()) return usage_error(self, "content pack needs a SOURCE (folder or catalogue) and --out DIR");
+        auto packed = pack_bundle(ctx.args[1], out, *key, options);
+        if (!packed) return fail(packed.error().message);
+        for (const auto& w : packed->warnings) std::fprintf(stderr, "warning: %s\n", to_string(w).c_str());
+        print_info("packed", *packed);
+        std::printf("signed by key %s…: %s\n", public_key_of(*key)->substr(0, 12).c_str(), out.c_str());
+        return 0;
+    }
+    if (sub == "keygen") {
+        std::string prefix = ctx.take_option("out");
+        if (prefix.empty() || ctx.args.size() != 1) return usage_error(self, "content keygen needs --out PREFIX");
+        auto kp = generate_signing_key();
+        if (auto st = write_key_file(prefix + ".key", kp.secret_key, 0600); !st) return fail(st.error().message);
+        if (auto st = write_key_file(prefix + ".pub", kp.public_key, 0644); !st) return fail(st.error().message);
+        std::printf("secret key: %s.key (mode 600: keep it offline, see docs/content.md)\n", prefix.c_str());
+        std::printf("public key: %s.pub — list it in content.signing_keys:\n%s\n", prefix.c_str(), kp.public_key.c_str());
+        return 0;
+    }
     if (sub == "rollback") {
+        std::string who = actor();
         auto info = rollback(root);
+        if (info) std::fprintf(stderr, "kioskctl: rollback by %s\n", who.c_str());
         if (!info) return fail(info.error().message);
         print_info("rolled back to", *info);
         return 0;
@@ -94,8 +177,10 @@ int run_content(Context& ctx) {
 }
 
 const Register content_cmd({"content",
-                            "content verify PATH\ncontent import PATH\ncontent import-catalog FILE\ncontent rollback\n"
-                            "content status [--json]",
+                            "content verify PATH\ncontent import PATH [--allow-downgrade]\n"
+                            "content import-catalog FILE --key KEY [--allow-downgrade]\n"
+                            "content pack SOURCE --key KEY --out DIR [--version V] [--hall-from DIR]\n"
+                            "content keygen --out PREFIX\ncontent rollback\ncontent status [--json]",
                             "Check, import or roll back the service guide content (bundles and catalogues)", run_content});
 
 int run_search(Context& ctx) {

@@ -7,6 +7,7 @@
 #include "command.h"
 #include "drivers/idcard/sam_transport.h"
 #include "drivers/idcard/text_block.h"
+#include "kiosk/app/device_settings.h"
 
 namespace kiosk::ctl {
 namespace {
@@ -28,9 +29,10 @@ const Command& self() {
 Result<SamTransport> open_reader(Context& ctx) {
     TransportOptions o;
     o.path = ctx.take_option("port");
-    if (o.path.empty()) o.path = ctx.config.str("idcard.port");
+    auto configured = kiosk::reader_settings(ctx.config);
+    if (o.path.empty()) o.path = configured.port;
     std::string baud = ctx.take_option("baud");
-    o.baud = baud.empty() ? static_cast<int>(ctx.config.integer("idcard.baud")) : std::atoi(baud.c_str());
+    o.baud = baud.empty() ? configured.baud : std::atoi(baud.c_str());
     return SamTransport::open(o);
 }
 

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.h"
-#include "kiosk/app/printer_settings.h"
+#include "kiosk/app/device_settings.h"
 
 namespace kiosk::ctl {
 namespace {
@@ -13,7 +13,7 @@ using namespace kiosk::printer;
 
 /// printer.* from the configuration, with --printer URI|NAME choosing a CUPS/IPP printer.
 PrinterSettings settings_for(Context& ctx) {
-    PrinterSettings s = printer_settings(ctx.config);
+    PrinterSettings s = kiosk::printer_settings(ctx.config);
     std::string dest = ctx.take_option("printer");
     if (!dest.empty()) {
         s.driver = dest.rfind("sim:", 0) == 0 ? "sim" : "cups";

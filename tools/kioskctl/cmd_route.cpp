@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 std::string assets_dir(const Context& ctx) {
     const std::string& a = ctx.config.str("paths.assets_dir");
-    return a.empty() ? std::string(KIOSK_SOURCE_DIR) + "/assets" : a;
+    return a.empty() ? config::find_assets_dir(ctx.config, std::string(KIOSK_SOURCE_DIR) + "/assets") : a;
 }
 
 /// --map FILE, else the imported bundle's map, else the demo map in the assets.

@@ -7,11 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include "command.h"
-#include "drivers/common/secret.h"
+#include "base/secret.h"
 #include "drivers/scanner/payload.h"
 #include "drivers/scanner/qr_decode.h"
 #include "drivers/scanner/scanner.h"
-#include "drivers/scanner/scanner_config.h"
+#include "kiosk/app/device_settings.h"
 
 namespace kiosk::ctl {
 namespace {
@@ -93,7 +93,7 @@ int run_decode(Context& ctx, bool json) {
 
 int run_listen(Context& ctx, bool json) {
     bool reveal = ctx.take_flag("reveal");
-    ScannerOptions opt = scanner_options_from(ctx.config);
+    ScannerSettings opt = kiosk::scanner_settings(ctx.config);
     std::string port = ctx.take_option("port"), hid = ctx.take_option("hid");
     std::string baud = ctx.take_option("baud"), charset = ctx.take_option("charset"), term = ctx.take_option("terminator");
     std::string count_s = ctx.take_option("count"), timeout_s = ctx.take_option("timeout");

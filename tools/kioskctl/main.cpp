@@ -4,7 +4,7 @@
 #include <map>
 
 #include "command.h"
-#include "drivers/common/log.h"
+#include "base/log.h"
 
 namespace kiosk::ctl {
 

@@ -1,5 +1,5 @@
 // make-forms: writes the demo bundle's form PDFs from forms.json and refreshes every sha256 in the bundle.
-//   make-forms BUNDLE_DIR [--version V]
+//   make-forms BUNDLE_DIR [--version V] [--key assets/demo/publisher/demo-publisher.key]
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/content/content_data.h"
+#include "kiosk/content/signing.h"
 #include "pdf_writer.h"
 
 namespace fs = std::filesystem;
@@ -43,9 +44,11 @@ int main(int argc, char** argv) {
         return 2;
     }
     fs::path dir = argv[1];
-    std::string version;
-    for (int i = 2; i + 1 < argc; ++i)
+    std::string version, key_file;
+    for (int i = 2; i + 1 < argc; ++i) {
         if (std::string(argv[i]) == "--version") version = argv[i + 1];
+        if (std::string(argv[i]) == "--key") key_file = argv[i + 1];
+    }
     ojson forms;
     try {
         std::ifstream in(dir / "forms.json");
@@ -84,13 +87,26 @@ int main(int argc, char** argv) {
     for (const auto& e : fs::recursive_directory_iterator(dir))
         if (e.is_regular_file()) {
             std::string rel = fs::relative(e.path(), dir).generic_string();
-            if (rel != "manifest.json") names.push_back(rel);
+            if (rel != "manifest.json" && rel != kiosk::content::kSignatureFile) names.push_back(rel);
         }
     std::sort(names.begin(), names.end());
     manifest["files"] = ojson::array();
     for (const auto& n : names) manifest["files"].push_back({{"path", n}, {"sha256", kiosk::content::detail::sha256_file((dir / n).string())}});
     std::ofstream o(dir / "manifest.json");
     o << manifest.dump(1) << "\n";
+    o.close();
     std::printf("%s: %zu files\n", (dir / "manifest.json").c_str(), names.size());
+    if (!key_file.empty()) {
+        // The demo key's file is world-readable in a checkout (git keeps no 600), so it is read
+        // directly here rather than through read_secret_key_file; never do this with a real key.
+        std::ifstream k(key_file);
+        std::string key;
+        std::getline(k, key);
+        if (auto st = kiosk::content::sign_bundle(dir.string(), key); !st) {
+            std::fprintf(stderr, "make-forms: %s\n", st.error().message.c_str());
+            return 1;
+        }
+        std::printf("%s: signed\n", (dir / kiosk::content::kSignatureFile).c_str());
+    }
     return 0;
 }

@@ -12,8 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "drivers/common/result.h"
-#include "drivers/common/sqlite_db.h"
+#include "base/result.h"
+#include "base/sqlite_db.h"
 
 namespace httplib { class Server; }
 

@@ -9,7 +9,7 @@
 #include <condition_variable>
 #include <vector>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "drivers/printer/cups_printer.h"
 #include "drivers/printer/print_service.h"
 #include "ipp_fixture.h"

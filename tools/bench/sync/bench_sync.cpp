@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-#include "drivers/common/log.h"
+#include "base/log.h"
 #include "kiosk/sync/uploader.h"
 
 using namespace kiosk;

@@ -1,1 +1,0 @@
-list(APPEND KIOSKCTL_LIBS kiosk_content)
