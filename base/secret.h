@@ -13,19 +13,45 @@ namespace kiosk {
 /// Zeroes memory in a way the optimiser may not remove.
 void secure_wipe(void* p, std::size_t n);
 
-/// An allocator that zeroes every block before freeing it, so a string that grows or is
-/// destroyed leaves no copy of its old contents on the heap.
+/// Memory for personal data: from pages locked in RAM (mlock: never swapped), left out of
+/// core dumps (MADV_DONTDUMP), and zeroed when freed. Small blocks come from locked slabs in
+/// size classes (sodium_malloc's guard pages would cost 3 pages a string); large ones get
+/// their own mapping, unmapped when freed. Thread-safe. Never returns null: throws
+/// std::bad_alloc like operator new.
+void* secure_allocate(std::size_t bytes);
+/// Zeroes and releases a block from secure_allocate (`bytes` as asked for).
+void secure_deallocate(void* p, std::size_t bytes);
+/// Pages secure_allocate could not lock (RLIMIT_MEMLOCK reached): 0 on a healthy kiosk.
+std::size_t secure_unlocked_pages();
+
+/// While alive on a thread, every C++ heap block that thread frees (operator delete) is
+/// zeroed first. For third-party code that copies personal data into its own objects
+/// (poppler parsing a certificate, nlohmann parsing a reply): targeted, where the glibc-wide
+/// M_PERTURB it replaces cost every allocation of the process a memset (and missed freed
+/// blocks under about 1 KB, which stay intact in tcache/fastbins).
+class WipeFreedOnThisThread {
+public:
+    WipeFreedOnThisThread();
+    ~WipeFreedOnThisThread();
+    WipeFreedOnThisThread(const WipeFreedOnThisThread&) = delete;
+    WipeFreedOnThisThread& operator=(const WipeFreedOnThisThread&) = delete;
+};
+
+/// Zeroes `bytes` of the calling thread's stack below the caller: for threads that handed
+/// personal data to a C library which copied it through stack buffers (libcups sends a
+/// document through a 32 KiB one).
+void scrub_stack(std::size_t bytes = 128 * 1024);
+
+/// An allocator for personal data (see secure_allocate): locked pages, zeroed before they
+/// are reused, so a string that grows or is destroyed leaves no copy of its old contents.
 template <class T>
 struct WipingAllocator {
     using value_type = T;
     WipingAllocator() = default;
     template <class U>
     WipingAllocator(const WipingAllocator<U>&) {}
-    T* allocate(std::size_t n) { return std::allocator<T>{}.allocate(n); }
-    void deallocate(T* p, std::size_t n) {
-        secure_wipe(p, n * sizeof(T));
-        std::allocator<T>{}.deallocate(p, n);
-    }
+    T* allocate(std::size_t n) { return static_cast<T*>(secure_allocate(n * sizeof(T))); }
+    void deallocate(T* p, std::size_t n) { secure_deallocate(p, n * sizeof(T)); }
     template <class U>
     bool operator==(const WipingAllocator<U>&) const { return true; }
 };

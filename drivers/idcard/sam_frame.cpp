@@ -122,6 +122,20 @@ Result<Request> parse_request(const Frame& frame) {
     return r;
 }
 
+namespace {
+/// vector::erase moves the rest down and leaves the old bytes past the new end: zero them.
+void erase_front(Bytes& b, std::size_t n) {
+    const std::size_t old = b.size();
+    b.erase(b.begin(), b.begin() + static_cast<std::ptrdiff_t>(n));
+    secure_wipe(b.data() + b.size(), old - b.size());
+}
+}  // namespace
+
+void FrameParser::clear() {
+    secure_wipe(m_buf.data(), m_buf.size());
+    m_buf.clear();
+}
+
 void FrameParser::feed(std::span<const std::uint8_t> bytes) {
     m_buf.insert(m_buf.end(), bytes.begin(), bytes.end());
 }
@@ -144,19 +158,19 @@ std::optional<Result<Frame>> FrameParser::next() {
                 break;
             }
         m_discarded += m_buf.size() - keep;
-        m_buf.erase(m_buf.begin(), m_buf.end() - static_cast<std::ptrdiff_t>(keep));
+        erase_front(m_buf, m_buf.size() - keep);
         return std::nullopt;
     }
     if (it != m_buf.begin()) {
         m_discarded += static_cast<std::size_t>(it - m_buf.begin());
-        m_buf.erase(m_buf.begin(), it);
+        erase_front(m_buf, static_cast<std::size_t>(it - m_buf.begin()));
     }
     if (m_buf.size() < kHeadSize) return std::nullopt;
     const std::size_t len = be16(&m_buf[5]);
     auto drop_preamble = [&] {
         // Resume the search one byte further: the real frame may start inside this one.
         m_discarded += 1;
-        m_buf.erase(m_buf.begin());
+        erase_front(m_buf, 1);
     };
     if (len < 2 || len > kMaxLen) {
         drop_preamble();
@@ -170,7 +184,7 @@ std::optional<Result<Frame>> FrameParser::next() {
     }
     Frame f;
     f.body.assign(m_buf.begin() + kHeadSize, m_buf.begin() + static_cast<std::ptrdiff_t>(kHeadSize + len - 1));
-    m_buf.erase(m_buf.begin(), m_buf.begin() + static_cast<std::ptrdiff_t>(kHeadSize + len));
+    erase_front(m_buf, kHeadSize + len);
     return Result<Frame>(std::move(f));
 }
 

@@ -9,10 +9,13 @@
 #include <vector>
 
 #include "base/result.h"
+#include "base/secret.h"
 
 namespace kiosk::idcard::sam {
 
-using Bytes = std::vector<std::uint8_t>;
+/// Frame bytes: a card's reply carries its text block (UCS-2LE name, ID number, address),
+/// so every buffer of the codec is locked and zeroed when freed or reused.
+using Bytes = std::vector<std::uint8_t, WipingAllocator<std::uint8_t>>;
 
 inline constexpr std::uint8_t kPreamble[5] = {0xAA, 0xAA, 0xAA, 0x96, 0x69};
 inline constexpr std::size_t kHeadSize = 7;  ///< preamble + LEN
@@ -105,7 +108,8 @@ public:
     std::size_t wanted() const;
     std::size_t discarded() const { return m_discarded; }
     std::size_t buffered() const { return m_buf.size(); }
-    void clear() { m_buf.clear(); }
+    /// Drops (and zeroes) everything buffered.
+    void clear();
 
 private:
     Bytes m_buf;

@@ -77,6 +77,7 @@ void SamTransport::resync() {
         auto n = m_port.read_some(buf, milliseconds(120));
         if (!n) break;
     }
+    secure_wipe(buf, sizeof buf);
     m_port.flush();
     m_parser.clear();
     m_dirty = false;
@@ -92,7 +93,13 @@ Result<sam::Reply> SamTransport::exchange(sam::Command cmd, std::span<const std:
 
     auto deadline = steady::now() + timeout + wire_time(req.size(), m_port.baud());
     bool head_seen = false;
+    // The receive buffer sees the card's text block: zeroed on every way out.
     std::uint8_t buf[1536];
+    struct WipeOnExit {
+        std::uint8_t* p;
+        std::size_t n;
+        ~WipeOnExit() { secure_wipe(p, n); }
+    } wipe_buf{buf, sizeof buf};
     for (;;) {
         while (auto f = m_parser.next()) {
             if (!*f) {
@@ -100,6 +107,7 @@ Result<sam::Reply> SamTransport::exchange(sam::Command cmd, std::span<const std:
                 return make_error(Errc::Protocol, "idcard: reply to " + cmd_text(cmd) + ": " + f->error().message);
             }
             auto reply = sam::parse_reply(f->value());
+            secure_wipe(f->value().body.data(), f->value().body.size());
             if (!reply) m_dirty = true;
             return reply;
         }

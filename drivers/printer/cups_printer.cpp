@@ -1,15 +1,14 @@
 // CupsPrinter: Get-Printer-Attributes, Print-Job, Get-Job-Attributes, Get-Jobs and Cancel-Job over libcups.
 #include "drivers/printer/cups_printer.h"
 
-#include <cerrno>
-#include <cstring>
-
 #include <cups/cups.h>
 
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 
 #include "base/log.h"
+#include "base/secret.h"
 #include "drivers/printer/status_mapping.h"
 
 namespace kiosk::printer {
@@ -194,6 +193,8 @@ static Exchange do_request(const std::string& host, int port, bool encrypt, cons
     // With no callback, libcups gives up once the timeout passes instead of waiting forever.
     httpSetTimeout(h, double(timeout.count()) / 1000.0, nullptr, nullptr);
     ipp_t* resp = file ? cupsDoFileRequest(h, request, resource.c_str(), file) : cupsDoRequest(h, request, resource.c_str());
+    // libcups copied the document (a certificate) through a buffer on this thread's stack.
+    if (file) scrub_stack();
     ex.response.reset(resp);
     if (!resp) {
         // A connection that was accepted but never answered reads "Success" in libcups'

@@ -43,18 +43,17 @@ Journeys& state() {
     return j;
 }
 
-/// One PlatformClient per worker thread (a libcurl handle is not thread-safe).
-Result<sync::PlatformClient*> client() {
-    thread_local std::unique_ptr<sync::PlatformClient> c;
-    if (!c) {
-        sync::PlatformSettings s;
-        {
-            std::lock_guard lock(state().mutex);
-            s = state().settings;
-        }
-        c = TRY(sync::PlatformClient::create(s));
+/// A PlatformClient for one citizen request, dropped when it is done: a libcurl handle
+/// keeps the last reply in its receive buffer for as long as it lives, and these replies
+/// are certificates and cases. A fresh connection per request costs a handshake; a citizen
+/// makes a handful of requests a session.
+Result<std::unique_ptr<sync::PlatformClient>> client() {
+    sync::PlatformSettings s;
+    {
+        std::lock_guard lock(state().mutex);
+        s = state().settings;
     }
-    return c.get();
+    return sync::PlatformClient::create(s);
 }
 
 std::string error_word(const Error& e) {
@@ -86,8 +85,8 @@ void ensure_wiper(App& app) {
         uint64_t g;
         forget(&g);
         state().wiper_registered = false;  // Session::wipe clears its wipers; register again next session
-        // Freed heap chunks of the libraries that saw the data (poppler, libcurl) go back to
-        // the OS where they can; M_PERTURB (start_journeys) already zeroed their contents.
+        // Freed heap chunks go back to the OS where they can (their contents were zeroed
+        // where they were freed: WipeFreedOnThisThread, libcurl's wiping free).
         malloc_trim(0);
     });
 }
@@ -101,6 +100,9 @@ uint64_t generation() {
 /// bytes in place; nothing goes to disk.
 Result<std::shared_ptr<screens::CertificatePreview>> render_first_page(const Secret& pdf, int max_w, int max_h) {
     auto bytes = pdf.reveal();
+    // Poppler copies text of the page (the name, the ID number) into its own objects: every
+    // block it frees on this thread is zeroed.
+    WipeFreedOnThisThread wipe_freed;
     if (bytes.size() > size_t(INT32_MAX)) return make_error(Errc::InvalidInput, "PDF too large");
     std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(bytes.data(), int(bytes.size())));
     if (!doc || doc->is_locked() || doc->pages() < 1) return make_error(Errc::InvalidInput, "not a readable PDF");
@@ -148,6 +150,7 @@ void query_certificates(App& app, const screens::Intent&) {
     }
     uint64_t gen = generation();
     app.run_async([id_number, name, token, gen]() -> AppEvent {
+        WipeFreedOnThisThread wipe_freed;  // the reply's JSON, parsed by nlohmann, names the citizen
         auto c = client();
         if (!c) return failed(screens::kCertificatesQuery, "offline");
         auto r = token->empty() ? (*c)->certificates_for(*id_number, *name) : (*c)->certificates_for_login(*token);
@@ -173,6 +176,7 @@ void open_certificate(App& app, const screens::Intent& i) {
     forget();
     uint64_t gen = generation();
     app.run_async([id, title, w, h, gen]() -> AppEvent {
+        WipeFreedOnThisThread wipe_freed;
         auto c = client();
         if (!c) return failed(screens::kCertificatesOpen, "offline");
         auto pdf = (*c)->fetch_certificate(id);
@@ -262,6 +266,7 @@ void query_case(App& app, const screens::Intent& i) {
     auto code = std::make_shared<Secret>(arg("query_code"));
     uint64_t gen = generation();
     app.run_async([case_no, code, gen]() -> AppEvent {
+        WipeFreedOnThisThread wipe_freed;
         auto c = client();
         if (!c) return failed(screens::kCaseStatusQuery, "offline");
         auto r = (*c)->case_status(std::string(case_no->reveal()), std::string(code->reveal()));
@@ -282,11 +287,12 @@ void query_case(App& app, const screens::Intent& i) {
 }
 
 Status start_journeys(App& app) {
-    // Heap hygiene for personal data: with M_PERTURB glibc fills every freed chunk, so the
-    // copies that poppler, libcurl and nlohmann make of a PDF, a case or an ID number do
-    // not outlive their use in freed memory (tests/app/test_journeys_idle_timeout.cpp
-    // reads the process memory). Costs a memset per malloc/free: a few ms per frame at most.
-    mallopt(M_PERTURB, 0x5A);
+    // Heap hygiene (2026-12-05): the process-wide mallopt(M_PERTURB) that was here is gone.
+    // It cost every malloc and free of the process a memset and still left freed blocks of
+    // about 1 KB or less intact (tcache/fastbins). Personal data is wiped where it lives
+    // instead: Secret/WipingAllocator, the card codec's buffers, WipeFreedOnThisThread
+    // around the workers below, libcurl's wiping free (kiosk/sync/http.cpp).
+    // tests/app/test_journeys_memory_*.cpp read the process memory to prove it.
     {
         std::lock_guard lock(state().mutex);
         if (const auto& p = app.app_services().platform_settings) state().settings = *p;

@@ -13,6 +13,7 @@ void Session::touch() {
 void Session::begin() {
     touch();
     if (m_phase == Phase::Idle) m_phase = Phase::Active;
+    if (!m_wipe_freed) m_wipe_freed.emplace();
 }
 
 void Session::keep() {
@@ -65,6 +66,7 @@ void Session::wipe() {
     m_held = false;
     m_last_touch = m_clock.now();
     ++m_wipes;
+    m_wipe_freed.reset();
 }
 
 }  // namespace kiosk

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,10 @@ private:
     Clock::time_point m_hold_start{};
     std::vector<std::function<void()>> m_wipers;
     int m_wipes = 0;
+    /// While a citizen is here, every C++ block the UI thread frees is zeroed: typed case
+    /// numbers, scanned login codes and the screens' copies pass through plain strings of
+    /// the UI and the widgets. Only during a session, so the attract loop pays nothing.
+    std::optional<WipeFreedOnThisThread> m_wipe_freed;
 };
 
 }  // namespace kiosk

@@ -2,6 +2,8 @@
 #include "kiosk/sync/http.h"
 
 #include <curl/curl.h>
+#include <malloc.h>
+#include <string.h>
 
 #include <algorithm>
 #include <cctype>
@@ -66,10 +68,30 @@ size_t on_header(char* p, size_t size, size_t n, void* user) {
     return size * n;
 }
 
+// libcurl's own memory (receive buffer, request headers, the POST body it sends) holds what
+// the platform and the kiosk say about a citizen: every block it frees is zeroed first.
+void wiping_curl_free(void* p) {
+    if (p) explicit_bzero(p, malloc_usable_size(p));
+    free(p);
+}
+void* wiping_curl_realloc(void* p, size_t n) {
+    if (!p) return malloc(n);
+    size_t old = malloc_usable_size(p);
+    if (n <= old) return p;  // never shrinks in place, so nothing is left behind
+    void* q = malloc(n);
+    if (!q) return nullptr;
+    memcpy(q, p, old);
+    wiping_curl_free(p);
+    return q;
+}
+char* wiping_curl_strdup(const char* s) { return strdup(s); }
+void* plain_malloc(size_t n) { return malloc(n); }
+void* plain_calloc(size_t n, size_t m) { return calloc(n, m); }
 }  // namespace
 
 Result<std::unique_ptr<HttpClient>> HttpClient::create(PlatformSettings settings) {
-    static const CURLcode global = curl_global_init(CURL_GLOBAL_DEFAULT);
+    static const CURLcode global = curl_global_init_mem(CURL_GLOBAL_DEFAULT, plain_malloc, wiping_curl_free, wiping_curl_realloc,
+                                                        wiping_curl_strdup, plain_calloc);
     if (global != CURLE_OK) return make_error(Errc::Internal, "curl_global_init failed");
     const auto& url = settings.base_url;
     TRY(config::check_platform_url(url));  // the same policy `kioskctl config check` applies

@@ -9,7 +9,9 @@
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <iconv.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -229,5 +231,139 @@ long count_in_memory(pid_t pid, const std::string& needle) {
     ::close(mem);
     return hits;
 }
+
+namespace {
+
+std::string to_ucs2le(const std::string& u) {
+    std::string out;
+    for (size_t i = 0; i < u.size();) {
+        unsigned char b = static_cast<unsigned char>(u[i]);
+        char32_t c = b;
+        size_t n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : 4;
+        if (n > 1) c = b & (0x7F >> n);
+        for (size_t k = 1; k < n && i + k < u.size(); ++k) c = c << 6 | (static_cast<unsigned char>(u[i + k]) & 0x3F);
+        i += n;
+        out.push_back(char(c & 0xFF));
+        out.push_back(char((c >> 8) & 0xFF));
+    }
+    return out;
+}
+
+std::string to_gb18030(const std::string& u) {
+    iconv_t cd = ::iconv_open("GB18030", "UTF-8");
+    if (cd == iconv_t(-1)) return {};
+    std::string in = u, out(u.size() * 4 + 8, '\0');
+    char* ip = in.data();
+    char* op = out.data();
+    size_t il = in.size(), ol = out.size();
+    size_t rc = ::iconv(cd, &ip, &il, &op, &ol);
+    ::iconv_close(cd);
+    if (rc == size_t(-1)) return {};
+    out.resize(out.size() - ol);
+    return out;
+}
+
+}  // namespace
+
+std::vector<MemoryNeedle> encodings_of(const std::string& label, const std::string& utf8) {
+    std::vector<MemoryNeedle> out{{label + " UTF-8", utf8}};
+    auto add = [&](const std::string& enc, const std::string& bytes) {
+        if (bytes.empty()) return;
+        for (const auto& n : out)
+            if (n.bytes == bytes) return;
+        out.push_back({label + " " + enc, bytes});
+    };
+    add("UCS-2LE", to_ucs2le(utf8));
+    add("GB18030", to_gb18030(utf8));
+    return out;
+}
+
+long MemoryScan::count(const std::string& what) const {
+    for (const auto& [w, n] : hits)
+        if (w == what) return n;
+    return 0;
+}
+
+long MemoryScan::total() const {
+    long t = 0;
+    for (const auto& h : hits) t += h.second;
+    return t;
+}
+
+long MemoryScan::total_of(const std::string& prefix) const {
+    long t = 0;
+    for (const auto& [w, n] : hits)
+        if (w.rfind(prefix, 0) == 0) t += n;
+    return t;
+}
+
+std::string MemoryScan::report() const {
+    std::string r = readable ? "" : "memory NOT readable\n";
+    for (const auto& [w, n] : hits) r += "  " + w + ": " + std::to_string(n) + "\n";
+    return r + where;
+}
+
+MemoryScan scan_memory(pid_t pid, const std::vector<MemoryNeedle>& needles) {
+    MemoryScan scan;
+    for (const auto& n : needles) scan.hits.push_back({n.what, 0});
+    std::ifstream maps("/proc/" + std::to_string(pid) + "/maps");
+    int mem = ::open(("/proc/" + std::to_string(pid) + "/mem").c_str(), O_RDONLY);
+    if (!maps || mem < 0) {
+        if (mem >= 0) ::close(mem);
+        return scan;
+    }
+    scan.readable = true;
+    int shown = 0;
+    std::string line;
+    std::vector<char> buf;
+    while (std::getline(maps, line)) {
+        unsigned long lo = 0, hi = 0;
+        char perms[5] = {};
+        if (std::sscanf(line.c_str(), "%lx-%lx %4s", &lo, &hi, perms) != 3 || perms[0] != 'r' || perms[1] != 'w') continue;
+        if (line.find("[vvar]") != std::string::npos || line.find("[vsyscall]") != std::string::npos) continue;
+        buf.resize(hi - lo);
+        ssize_t got = ::pread(mem, buf.data(), buf.size(), off_t(lo));
+        if (got <= 0) continue;
+        std::string_view v(buf.data(), size_t(got));
+        for (size_t i = 0; i < needles.size(); ++i) {
+            const auto& nb = needles[i].bytes;
+            for (size_t p = v.find(nb); p != std::string_view::npos; p = v.find(nb, p + 1)) {
+                ++scan.hits[i].second;
+                if (shown++ >= 12) continue;
+                // The bytes before the hit (printable ASCII, the rest as dots) tell which
+                // buffer kept it: a JSON key, an HTTP header, a frame preamble…
+                size_t from = p >= 48 ? p - 48 : 0;
+                std::string ctx;
+                for (size_t k = from; k < p; ++k) {
+                    unsigned char c = static_cast<unsigned char>(v[k]);
+                    char hex[4];
+                    std::snprintf(hex, sizeof hex, "%02x", c);
+                    ctx += (c >= 0x20 && c < 0x7f) ? std::string(1, char(c)) : std::string("\\x") + hex;
+                }
+                auto name_at = line.find('/');
+                std::string region = line.find('[') != std::string::npos ? line.substr(line.find('[')) :
+                                     name_at != std::string::npos ? line.substr(name_at) : "anonymous";
+                char off[32];
+                std::snprintf(off, sizeof off, "+0x%zx", p);
+                scan.where += "    " + needles[i].what + " in " + region + off + " after: " + ctx + "\n";
+            }
+        }
+    }
+    ::close(mem);
+    return scan;
+}
+
+Paused::Paused(pid_t p) : pid(p) {
+    ::kill(pid, SIGSTOP);
+    // The stop is asynchronous: wait until /proc says the process is stopped.
+    for (int i = 0; i < 100; ++i) {
+        std::string st = read_all("/proc/" + std::to_string(pid) + "/stat");
+        auto rp = st.rfind(')');
+        if (rp != std::string::npos && rp + 2 < st.size() && (st[rp + 2] == 'T' || st[rp + 2] == 't')) break;
+        ::usleep(10000);
+    }
+}
+
+Paused::~Paused() { ::kill(pid, SIGCONT); }
 
 }  // namespace kiosk::journeys::test

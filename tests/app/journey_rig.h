@@ -95,8 +95,43 @@ std::string read_all(const std::string& path);
 /// (-1 when the memory cannot be read).
 long count_in_memory(pid_t pid, const std::string& needle);
 
+/// One form of a piece of personal data as it may sit in memory ("name UCS-2LE": bytes).
+struct MemoryNeedle {
+    std::string what;
+    std::string bytes;
+};
+/// `utf8` as an attacker would look for it: UTF-8 (= ASCII for digits), UCS-2LE (what the
+/// ID card sends) and GB18030 (what older Chinese software uses); forms equal to an earlier
+/// one are left out.
+std::vector<MemoryNeedle> encodings_of(const std::string& label, const std::string& utf8);
+
+/// The result of one scan: hits per needle, and where the first ones were (for the failure
+/// message: region and the bytes before the hit, which name the buffer that kept it).
+struct MemoryScan {
+    bool readable = false;
+    std::vector<std::pair<std::string, long>> hits;  ///< in the order of the needles
+    std::string where;
+    long count(const std::string& what) const;
+    long total() const;
+    /// Hits of every needle whose label starts with `prefix` ("name", "id").
+    long total_of(const std::string& prefix) const;
+    std::string report() const;
+};
+/// Reads every writable mapping of `pid` through /proc/PID/mem (root, or ptrace rights) and
+/// counts each needle.
+MemoryScan scan_memory(pid_t pid, const std::vector<MemoryNeedle>& needles);
+
+/// Stops `pid` (SIGSTOP) for the lifetime of the object, so a scan sees one moment.
+struct Paused {
+    explicit Paused(pid_t pid);
+    ~Paused();
+    pid_t pid;
+};
+
 /// The demo's test identity (assets/demo/cards.json, fictional): never a real person.
 inline const std::string kWangName = "王测试";
 inline const std::string kWangId = "110105198808081237";
+/// The name as the demo certificate PDF prints it.
+inline const std::string kWangLatin = "WANG Ceshi";
 
 }  // namespace kiosk::journeys::test

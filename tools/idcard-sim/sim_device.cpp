@@ -48,7 +48,7 @@ bool SimDevice::consume(std::uint8_t stage) {
 }
 
 Output SimDevice::card_data(bool with_fingerprint) {
-    auto text = encode_text_block(*m_placed).value_or(Bytes(256, 0x20));
+    auto text = encode_text_block(*m_placed).value_or(std::vector<std::uint8_t>(256, 0x20));
     auto photo = demo_photo(m_placed->key);
     Bytes d;
     auto be16 = [&](std::size_t v) {

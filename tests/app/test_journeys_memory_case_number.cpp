@@ -1,0 +1,53 @@
+// NOT BUILT (tests/app/CMakeLists.txt leaves it out): still fails on main as of 2026-12-05.
+// After the idle wipe one UTF-8 copy of the case number survives, in [heap]+0x1b1e0, preceded only by zeroed bytes (a freed or spare block whose owner could not be named from the scan).
+// Wiped so far: the Secret the module keeps, the worker's freed blocks (WipeFreedOnThisThread),
+// libcurl's buffers (wiping free, one client per request). Not yet looked at: the script
+// runner's own copy of the step text (the test types the value from a script), the on-screen
+// keyboard / text field and the screen's text-texture cache, the scanner line buffer, the
+// session's std::string copies. Add it back to the build when it passes.
+// Fault: a case number typed on the on-screen keyboard must be gone from the kiosk's memory after the idle wipe (UTF-8, UCS-2LE).
+#include <doctest/doctest.h>
+
+#include "journey_rig.h"
+
+using namespace kiosk::journeys::test;
+
+TEST_CASE("a typed case number is in the kiosk's memory during the query and nowhere in it after the idle wipe") {
+    Rig rig;
+    REQUIRE(rig.platform);
+    const std::string case_no = "SL20261101000777";
+    auto kiosk = rig.start(R"(
+tap "办件查询"
+type SL20261101000777
+tap "下一项"
+type M4X9
+tap "查询"
+wait-for "需要补充材料" 10
+screenshot mem-case-01-result
+wait 61
+wait 10
+wait 61
+wait 10
+dump mem-case-02-wiped
+screenshot mem-case-02-wiped
+wait-for "this text never appears" 60
+)");
+    auto needles = encodings_of("case number", case_no);
+    REQUIRE_MESSAGE(eventually([&] { return file_exists(rig.shot("mem-case-01-result")); }, std::chrono::seconds(40)), rig.log());
+    {
+        Paused stop(kiosk->pid());
+        auto during = scan_memory(kiosk->pid(), needles);
+        INFO("during the query:\n" << during.report());
+        REQUIRE(during.readable);
+        CHECK(during.total() > 0);  // the scan can see it: a clean result below means something
+    }
+    REQUIRE_MESSAGE(eventually([&] { return file_exists(rig.shot("mem-case-02-wiped")); }, std::chrono::seconds(60)), rig.log());
+    auto dump = nlohmann::json::parse(read_all(rig.dir / "shots/mem-case-02-wiped.json"), nullptr, false);
+    REQUIRE(dump.is_object());
+    CHECK(dump.value("session", "") == "idle");
+    Paused stop(kiosk->pid());
+    auto after = scan_memory(kiosk->pid(), needles);
+    INFO("after the idle wipe:\n" << after.report());
+    REQUIRE(after.readable);
+    for (const auto& n : needles) CHECK_MESSAGE(after.count(n.what) == 0, n.what);
+}

@@ -1,0 +1,51 @@
+// NOT BUILT (tests/app/CMakeLists.txt leaves it out): still fails on main as of 2026-12-05.
+// After the idle wipe one UTF-8 copy of the login token survives, in [heap], right after the idcard device path, as "ZWLOGIN:1:..." (the scanned payload as the script/scanner input delivered it).
+// Wiped so far: the Secret the module keeps, the worker's freed blocks (WipeFreedOnThisThread),
+// libcurl's buffers (wiping free, one client per request). Not yet looked at: the script
+// runner's own copy of the step text (the test types the value from a script), the on-screen
+// keyboard / text field and the screen's text-texture cache, the scanner line buffer, the
+// session's std::string copies. Add it back to the build when it passes.
+// Fault: an app login token scanned for 证明打印 must be gone from the kiosk's memory after the idle wipe.
+#include <doctest/doctest.h>
+
+#include "journey_rig.h"
+
+using namespace kiosk::journeys::test;
+
+TEST_CASE("a scanned app login token is in the kiosk's memory during the journey and nowhere in it after the idle wipe") {
+    Rig rig;
+    REQUIRE(rig.platform);
+    const std::string token = "demo-login-wang-0001abcd";  // assets/demo/platform/identities.json
+    auto kiosk = rig.start(R"(
+tap "证明打印"
+scan ZWLOGIN:1:demo-login-wang-0001abcd
+tap "是我本人，查询我的证明"
+wait-for "社保参保证明" 10
+screenshot mem-login-01-list
+wait 61
+wait 10
+wait 61
+wait 10
+dump mem-login-02-wiped
+screenshot mem-login-02-wiped
+wait-for "this text never appears" 60
+)");
+    auto needles = encodings_of("token", token);
+    REQUIRE_MESSAGE(eventually([&] { return file_exists(rig.shot("mem-login-01-list")); }, std::chrono::seconds(40)), rig.log());
+    {
+        Paused stop(kiosk->pid());
+        auto during = scan_memory(kiosk->pid(), needles);
+        INFO("during the journey:\n" << during.report());
+        REQUIRE(during.readable);
+        CHECK(during.total() > 0);  // the scan can see it: a clean result below means something
+    }
+    REQUIRE_MESSAGE(eventually([&] { return file_exists(rig.shot("mem-login-02-wiped")); }, std::chrono::seconds(60)), rig.log());
+    auto dump = nlohmann::json::parse(read_all(rig.dir / "shots/mem-login-02-wiped.json"), nullptr, false);
+    REQUIRE(dump.is_object());
+    CHECK(dump.value("session", "") == "idle");
+    Paused stop(kiosk->pid());
+    auto after = scan_memory(kiosk->pid(), needles);
+    INFO("after the idle wipe:\n" << after.report());
+    REQUIRE(after.readable);
+    for (const auto& n : needles) CHECK_MESSAGE(after.count(n.what) == 0, n.what);
+}
