@@ -366,4 +366,12 @@ Paused::Paused(pid_t p) : pid(p) {
 
 Paused::~Paused() { ::kill(pid, SIGCONT); }
 
+std::string hold_jobs_while_flag(const std::string& printer_dir) {
+    std::string flag = printer_dir + "/hold-jobs";
+    std::ofstream(flag) << "1";
+    std::ofstream(printer_dir + "/job.sh") << "#!/bin/sh\ncat \"$1\" >/dev/null 2>&1\nwhile [ -f '" << flag
+                                          << "' ]; do sleep 0.1; done\nexit 0\n";
+    return flag;
+}
+
 }  // namespace kiosk::journeys::test

@@ -76,6 +76,23 @@ struct Rig {
     std::string state_bytes() const;
 };
 
+/// The certificate journey up to a print in progress (wang's 社保参保证明, one page), for tests
+/// of what happens while it prints.
+inline constexpr const char* kCertificatePrintSteps = R"(tap "证明打印"
+card wang
+wait-for "请核对您的身份" 10
+tap "是我本人，查询我的证明"
+wait-for "社保参保证明" 10
+tap "社保参保证明"
+wait-for "打印（共 1 页，免费）" 10
+tap "打印（共 1 页，免费）"
+wait-for "正在打印，请稍候…" 20
+)";
+
+/// Makes the printer in `printer_dir` (an IppPrinter's dir()) keep every job "processing" while
+/// the returned flag file exists, as a printer waiting for paper does; remove it to let it finish.
+std::string hold_jobs_while_flag(const std::string& printer_dir);
+
 /// Polls `pred` every 20 ms until true or `deadline`.
 template <class F>
 bool eventually(F pred, std::chrono::milliseconds deadline = std::chrono::seconds(20)) {

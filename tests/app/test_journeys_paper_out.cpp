@@ -12,27 +12,12 @@ using namespace kiosk::journeys::test;
 TEST_CASE("paper runs out mid-job: the citizen is told to wait, and after the refill the one job prints once") {
     kiosk::printer::test::IppPrinter ipp;
     REQUIRE(ipp.started());
-    // The printer's job command holds the job "processing" while the flag file exists, as a
-    // printer waiting for paper does.
-    std::string flag = ipp.dir() + "/no-paper";
-    std::ofstream(flag) << "1";
-    std::ofstream(ipp.dir() + "/job.sh") << "#!/bin/sh\ncat \"$1\" >/dev/null 2>&1\nwhile [ -f '" << flag
-                                         << "' ]; do sleep 0.1; done\nexit 0\n";
+    std::string flag = hold_jobs_while_flag(ipp.dir());  // the job waits, as for paper
     Rig rig;
     REQUIRE(rig.platform);
     REQUIRE(rig.card);
     rig.extra = {"--set", "printer.driver=cups", "--set", "printer.uri=" + ipp.uri()};
-    auto kiosk = rig.start(R"(
-tap "证明打印"
-card wang
-wait-for "请核对您的身份" 10
-tap "是我本人，查询我的证明"
-wait-for "社保参保证明" 10
-tap "社保参保证明"
-wait-for "打印（共 1 页，免费）" 10
-tap "打印（共 1 页，免费）"
-wait-for "正在打印，请稍候…" 20
-screenshot paper-01-printing
+    auto kiosk = rig.start(std::string(kCertificatePrintSteps) + R"(screenshot paper-01-printing
 wait-for "打印机缺纸，打印暂停" 30
 expect "不用重新打印"
 expect-not "重试"

@@ -26,26 +26,12 @@ std::string sql(const std::string& db, const std::string& query) {
 TEST_CASE("killed while a certificate prints, the restarted kiosk shows home, settles the job without reprinting and empties its outbox") {
     kiosk::printer::test::IppPrinter ipp;
     REQUIRE(ipp.started());
-    // The job stays "processing" on the printer while the flag file exists.
-    std::string flag = ipp.dir() + "/hold";
-    std::ofstream(flag) << "1";
-    std::ofstream(ipp.dir() + "/job.sh") << "#!/bin/sh\ncat \"$1\" >/dev/null 2>&1\nwhile [ -f '" << flag
-                                         << "' ]; do sleep 0.1; done\nexit 0\n";
+    std::string flag = hold_jobs_while_flag(ipp.dir());  // the job waits, as for paper
     Rig rig;
     REQUIRE(rig.platform);
     REQUIRE(rig.card);
     rig.extra = {"--set", "printer.driver=cups", "--set", "printer.uri=" + ipp.uri()};
-    auto first = rig.start(R"(
-tap "证明打印"
-card wang
-wait-for "请核对您的身份" 10
-tap "是我本人，查询我的证明"
-wait-for "社保参保证明" 10
-tap "社保参保证明"
-wait-for "打印（共 1 页，免费）" 10
-tap "打印（共 1 页，免费）"
-wait-for "正在打印，请稍候…" 20
-screenshot restart-01-printing
+    auto first = rig.start(std::string(kCertificatePrintSteps) + R"(screenshot restart-01-printing
 wait-for "不会出现的文字" 60
 )");
     REQUIRE(eventually([&] { return file_exists(rig.shot("restart-01-printing")); }, std::chrono::seconds(60)));
