@@ -26,7 +26,7 @@ public:
         switch (m_step) {
         case Step::Enter: build_enter(y); break;
         case Step::Loading: {
-            auto* bar = add<ui::ProgressBar>(tr("journeys.case.loading"));
+            auto* bar = add<ui::ProgressBar>(tr("case_status.loading"));
             bar->bounds = {m, y + t.px(80), w, t.px(140)};
             break;
         }
@@ -38,7 +38,7 @@ public:
             int h = l->measure_height(m_ctx.text(), w);
             l->bounds = {m, y, w, h};
             y += h + t.px(40);
-            y = button(tr("journeys.case.again"), y, ui::ButtonStyle::Primary, [this] { go(Step::Enter); });
+            y = button(tr("case_status.again"), y, ui::ButtonStyle::Primary, [this] { go(Step::Enter); });
             button(tr("common.back_home"), y + t.px(24), ui::ButtonStyle::Secondary, [this] { emit({Intent::Kind::EndSession, ""}); });
             break;
         }
@@ -54,7 +54,7 @@ public:
                 drop();
                 query(c->case_no, c->query_code);
             } else {
-                fail_with("journeys.case.not_receipt");
+                fail_with("case_status.not_receipt");
             }
             return;
         }
@@ -63,11 +63,11 @@ public:
             auto p = e.get<std::string>();
             std::string word = p ? *p : "";
             // Offline or slow: say so; never show an answer from earlier.
-            fail_with(word == "not_found"  ? "journeys.case.not_found"
-                      : word == "invalid"  ? "journeys.case.invalid"
-                      : word == "offline"  ? "journeys.case.offline"
-                      : word == "timeout"  ? "journeys.case.slow"
-                                           : "journeys.case.platform_error");
+            fail_with(word == "not_found"  ? "case_status.not_found"
+                      : word == "invalid"  ? "case_status.invalid"
+                      : word == "offline"  ? "case_status.offline"
+                      : word == "timeout"  ? "case_status.slow"
+                                           : "case_status.platform_error");
             return;
         }
         if (auto p = e.get<std::shared_ptr<CaseResult>>()) m_result = *p;
@@ -103,11 +103,11 @@ private:
     void build_enter(int y) {
         const auto& t = theme();
         const int m = t.margin(), w = t.width - 2 * m;
-        y = add_text(tr("journeys.case.scan"), m, y, w, t.title(), t.text, ui::Weight::Bold, ui::Align::Center);
-        y = add_text(tr("journeys.case.or_type"), m, y + t.px(20), w, t.body(), t.muted, ui::Weight::Regular, ui::Align::Center);
+        y = add_text(tr("case_status.scan"), m, y, w, t.title(), t.text, ui::Weight::Bold, ui::Align::Center);
+        y = add_text(tr("case_status.or_type"), m, y + t.px(20), w, t.body(), t.muted, ui::Weight::Regular, ui::Align::Center);
         int fh = std::max(t.min_target(), t.px(110));
-        y = add_text(tr("journeys.case.case_no"), m, y + t.px(30), w, t.body(), t.text, ui::Weight::Bold);
-        m_no = add<ui::TextField>(tr("journeys.case.case_no_hint"), 32);
+        y = add_text(tr("case_status.case_no"), m, y + t.px(30), w, t.body(), t.text, ui::Weight::Bold);
+        m_no = add<ui::TextField>(tr("case_status.case_no_hint"), 32);
         m_no->bounds = {m, y + 8, w, fh};
         m_no->insert(m_keep_no);
         m_no->focused = !m_focus_code;
@@ -115,8 +115,8 @@ private:
         m_no->id = "case-no";
         m_no->on_change = [this] { m_keep_no = m_no->value(); };
         y += 8 + fh;
-        y = add_text(tr("journeys.case.query_code"), m, y + t.px(20), w, t.body(), t.text, ui::Weight::Bold);
-        m_code = add<ui::TextField>(tr("journeys.case.query_code_hint"), 12);
+        y = add_text(tr("case_status.query_code"), m, y + t.px(20), w, t.body(), t.text, ui::Weight::Bold);
+        m_code = add<ui::TextField>(tr("case_status.query_code_hint"), 12);
         m_code->bounds = {m, y + 8, w, fh};
         m_code->insert(m_keep_code);
         m_code->focused = m_focus_code;
@@ -126,7 +126,7 @@ private:
         y += 8 + fh + t.px(24);
         auto* kb = add<ui::Keyboard>();
         kb->target = m_focus_code ? m_code : m_no;
-        kb->done_label = tr(m_focus_code ? "journeys.case.search" : "journeys.case.next");
+        kb->done_label = tr(m_focus_code ? "case_status.search" : "case_status.next");
         kb->on_done = [this] {
             if (!m_focus_code) return focus(true);
             submit();
@@ -143,7 +143,7 @@ private:
     void submit() {
         std::string no = m_keep_no, code = m_keep_code;
         // The same rules as the receipt's QR code (docs/scanner.md, "Payload rules").
-        if (!m_ctx.is_case_receipt(no, code)) return fail_with("journeys.case.invalid");
+        if (!m_ctx.is_case_receipt(no, code)) return fail_with("case_status.invalid");
         query(no, code);
     }
 
@@ -160,10 +160,10 @@ private:
         const auto& t = theme();
         const int m = t.margin(), w = t.width - 2 * m;
         const auto& r = *m_result;
-        y = add_text(trf("journeys.case.number", {{"case_no", r.case_no}}), m, y, w, t.body(), t.muted);
+        y = add_text(trf("case_status.number", {{"case_no", r.case_no}}), m, y, w, t.body(), t.muted);
         if (!r.service.empty()) y = add_text(r.service, m, y + t.px(8), w, t.title(), t.text, ui::Weight::Bold);
-        std::string now_key = "journeys.case.state." + r.state;
-        std::string headline = r.state == "ready" && !r.window.empty() ? trf("journeys.case.ready_at", {{"window", r.window}, {"floor", std::to_string(r.floor)}})
+        std::string now_key = "case_status.state." + r.state;
+        std::string headline = r.state == "ready" && !r.window.empty() ? trf("case_status.ready_at", {{"window", r.window}, {"floor", std::to_string(r.floor)}})
                                                                        : tr(now_key);
         auto* l = add<ui::Label>(headline, t.title(), r.state == "needs-material" || r.state == "rejected" ? t.error_text : t.ok_text,
                                  ui::Weight::Bold);
@@ -174,19 +174,19 @@ private:
         y += t.px(24) + h;
         if (r.state == "ready" && !r.window.empty()) {
             std::string win = r.window;
-            y = button(trf("journeys.case.take_me", {{"window", win}}), y + t.px(24), ui::ButtonStyle::Primary,
+            y = button(trf("case_status.take_me", {{"window", win}}), y + t.px(24), ui::ButtonStyle::Primary,
                        [this, win] { emit({Intent::Kind::Navigate, "map", {{"window", win}}}); });
         }
-        if (r.state == "needs-material") y = add_text(tr("journeys.case.needs_material_next"), m, y + t.px(16), w, t.body(), t.text);
-        y = add_text(tr("journeys.case.timeline"), m, y + t.px(36), w, t.body(), t.text, ui::Weight::Bold);
+        if (r.state == "needs-material") y = add_text(tr("case_status.needs_material_next"), m, y + t.px(16), w, t.body(), t.text);
+        y = add_text(tr("case_status.timeline"), m, y + t.px(36), w, t.body(), t.text, ui::Weight::Bold);
         // Timeline: newest last, each step with its date.
         for (const auto& e : r.timeline) {
-            std::string line = date(e.at_ms) + "  " + tr("journeys.case.state." + e.state);
+            std::string line = date(e.at_ms) + "  " + tr("case_status.state." + e.state);
             y = add_text(line, m, y + t.px(14), w, t.body(), t.text, ui::Weight::Bold);
             if (!e.text.empty() && m_ctx.session().language != "en") y = add_text(e.text, m + t.px(40), y + 4, w - t.px(40), t.small(), t.muted);
             if (y > t.height - t.px(420)) break;
         }
-        button(tr("journeys.finish"), std::max(y + t.px(40), t.height - t.px(360)), ui::ButtonStyle::Secondary,
+        button(tr("common.finish"), std::max(y + t.px(40), t.height - t.px(360)), ui::ButtonStyle::Secondary,
                [this] { emit({Intent::Kind::EndSession, ""}); });
     }
 

@@ -56,23 +56,23 @@ public:
             if (!m_ctx.status().reader_ready) {
                 // The reader is unplugged or failing: never ask for a card it cannot read
                 // (issue 19); the app login code still works.
-                y = add_text(tr("journeys.cert.reader_not_ready"), m, y, w, t.title(), t.warning_text, ui::Weight::Bold, ui::Align::Center);
-                add_text(tr("journeys.cert.or_scan_login"), m, y + t.px(60), w, t.body(), t.muted, ui::Weight::Regular, ui::Align::Center);
+                y = add_text(tr("certificates.reader_not_ready"), m, y, w, t.title(), t.warning_text, ui::Weight::Bold, ui::Align::Center);
+                add_text(tr("certificates.or_scan_login"), m, y + t.px(60), w, t.body(), t.muted, ui::Weight::Regular, ui::Align::Center);
                 break;
             }
-            y = add_text(tr("journeys.cert.place_card"), m, y, w, t.huge(), t.text, ui::Weight::Bold, ui::Align::Center);
-            y = add_text(tr("journeys.cert.place_card_where"), m, y + t.px(30), w, t.title(), t.muted, ui::Weight::Regular, ui::Align::Center);
-            y = add_text(tr("journeys.cert.or_scan_login"), m, y + t.px(60), w, t.body(), t.muted, ui::Weight::Regular, ui::Align::Center);
+            y = add_text(tr("certificates.place_card"), m, y, w, t.huge(), t.text, ui::Weight::Bold, ui::Align::Center);
+            y = add_text(tr("certificates.place_card_where"), m, y + t.px(30), w, t.title(), t.muted, ui::Weight::Regular, ui::Align::Center);
+            y = add_text(tr("certificates.or_scan_login"), m, y + t.px(60), w, t.body(), t.muted, ui::Weight::Regular, ui::Align::Center);
             break;
         case Step::CardError:
             y = add_notice(tr(m_error_key), y, t.error_bg, t.error_text);
-            y = add_button(tr("journeys.cert.try_again"), y + t.px(40), ui::ButtonStyle::Primary, [this] { go(Step::WaitCard); });
+            y = add_button(tr("certificates.try_again"), y + t.px(40), ui::ButtonStyle::Primary, [this] { go(Step::WaitCard); });
             add_button(tr("common.back_home"), y + t.px(24), ui::ButtonStyle::Secondary, [this] { emit({Intent::Kind::EndSession, ""}); });
             break;
         case Step::Confirm: build_confirm(y); break;
         case Step::Loading:
         case Step::Opening: {
-            auto* bar = add<ui::ProgressBar>(tr(m_step == Step::Loading ? "journeys.cert.loading" : "journeys.cert.opening"));
+            auto* bar = add<ui::ProgressBar>(tr(m_step == Step::Loading ? "certificates.loading" : "certificates.opening"));
             bar->bounds = {m, y + t.px(80), w, t.px(140)};
             break;
         }
@@ -80,10 +80,10 @@ public:
         case Step::Preview: build_preview(y); break;
         case Step::Printing: build_printing(y); break;
         case Step::Done:
-            y = add_text(tr("journeys.cert.take_it"), m, y + t.px(60), w, t.huge(), t.ok_text, ui::Weight::Bold, ui::Align::Center);
-            y = add_text(tr("journeys.cert.take_card"), m, y + t.px(30), w, t.title(), t.text, ui::Weight::Regular, ui::Align::Center);
-            y = add_button(tr("journeys.cert.rate"), y + t.px(80), ui::ButtonStyle::Primary, [this] { to_rating(); });
-            add_button(tr("journeys.finish"), y + t.px(24), ui::ButtonStyle::Secondary, [this] { emit({Intent::Kind::EndSession, ""}); });
+            y = add_text(tr("certificates.take_it"), m, y + t.px(60), w, t.huge(), t.ok_text, ui::Weight::Bold, ui::Align::Center);
+            y = add_text(tr("certificates.take_card"), m, y + t.px(30), w, t.title(), t.text, ui::Weight::Regular, ui::Align::Center);
+            y = add_button(tr("certificates.rate"), y + t.px(80), ui::ButtonStyle::Primary, [this] { to_rating(); });
+            add_button(tr("common.finish"), y + t.px(24), ui::ButtonStyle::Secondary, [this] { emit({Intent::Kind::EndSession, ""}); });
             break;
         case Step::Failed:
             y = add_notice(tr(m_error_key), y, t.error_bg, t.error_text);
@@ -104,7 +104,7 @@ public:
             break;
         case K::CardInvalid:
             if (m_step == Step::WaitCard || m_step == Step::CardError) {
-                m_error_key = e.text == "card.invalid" ? "journeys.cert.card_invalid" : "journeys.cert.card_unreadable";
+                m_error_key = e.text == "card.invalid" ? "certificates.card_invalid" : "certificates.card_unreadable";
                 go(Step::CardError);
             }
             break;
@@ -164,36 +164,36 @@ private:
         const auto& t = theme();
         const int m = t.margin(), w = t.width - 2 * t.margin();
         const auto& card = m_ctx.session().card;
-        y = add_text(tr("journeys.cert.confirm"), m, y, w, t.title(), t.text, ui::Weight::Bold);
-        std::string who = card ? trf("journeys.cert.identity", {{"name", card->masked_name}, {"number", card->masked_id_number}})
-                               : tr("journeys.cert.app_login");
+        y = add_text(tr("certificates.confirm"), m, y, w, t.title(), t.text, ui::Weight::Bold);
+        std::string who = card ? trf("certificates.identity", {{"name", card->masked_name}, {"number", card->masked_id_number}})
+                               : tr("certificates.app_login");
         y = add_notice(who, y + t.px(30), t.card, t.text);
-        y = add_text(tr("journeys.cert.masked_note"), m, y + t.px(16), w, t.small(), t.muted);
-        y = add_button(tr("journeys.cert.confirm_yes"), y + t.px(50), ui::ButtonStyle::Primary, [this] { query(); });
-        add_button(tr("journeys.cert.confirm_no"), y + t.px(24), ui::ButtonStyle::Secondary, [this] { emit({Intent::Kind::EndSession, ""}); });
+        y = add_text(tr("certificates.masked_note"), m, y + t.px(16), w, t.small(), t.muted);
+        y = add_button(tr("certificates.confirm_yes"), y + t.px(50), ui::ButtonStyle::Primary, [this] { query(); });
+        add_button(tr("certificates.confirm_no"), y + t.px(24), ui::ButtonStyle::Secondary, [this] { emit({Intent::Kind::EndSession, ""}); });
     }
 
     void build_list(int y) {
         const auto& t = theme();
         const int m = t.margin(), w = t.width - 2 * t.margin();
         if (!m_list || m_list->items.empty()) {
-            y = add_notice(tr("journeys.cert.none"), y, t.warning_bg, t.warning_text);
-            y = add_text(tr("journeys.cert.none_next"), m, y + t.px(24), w, t.body(), t.text);
-            add_button(tr("journeys.finish"), y + t.px(40), ui::ButtonStyle::Primary, [this] { emit({Intent::Kind::EndSession, ""}); });
+            y = add_notice(tr("certificates.none"), y, t.warning_bg, t.warning_text);
+            y = add_text(tr("certificates.none_next"), m, y + t.px(24), w, t.body(), t.text);
+            add_button(tr("common.finish"), y + t.px(40), ui::ButtonStyle::Primary, [this] { emit({Intent::Kind::EndSession, ""}); });
             return;
         }
-        y = add_text(tr("journeys.cert.choose"), m, y, w, t.title(), t.text, ui::Weight::Bold);
+        y = add_text(tr("certificates.choose"), m, y, w, t.title(), t.text, ui::Weight::Bold);
         auto* list = add<ui::ListView>(t.px(170));
         std::vector<ui::ListView::Row> rows;
         for (const auto& c : m_list->items) {
             std::string id = c.id, title = c.title;
             rows.push_back({c.title, c.issuer + "  " + date(c.issued_ms), [this, id, title] { open(id, title); },
-                            tr("journeys.cert.view")});
+                            tr("certificates.view")});
         }
         list->set_rows(std::move(rows));
         int h = std::min(int(m_list->items.size()) * t.px(170), t.height - y - t.px(520));
         list->bounds = {m, y + t.px(24), w, h};
-        add_button(tr("journeys.finish"), y + t.px(24) + h + t.px(40), ui::ButtonStyle::Secondary,
+        add_button(tr("common.finish"), y + t.px(24) + h + t.px(40), ui::ButtonStyle::Secondary,
                    [this] { emit({Intent::Kind::EndSession, ""}); });
     }
 
@@ -205,13 +205,13 @@ private:
         pic->bounds = {m, y + t.px(20), w, m_preview_h};
         y += t.px(20) + m_preview_h + t.px(30);
         bool can = m_ctx.status().printer_can_print;
-        auto* b = add<ui::Button>(trf("journeys.cert.print", {{"pages", std::to_string(m_preview->pages)}}), [this] { print(); },
+        auto* b = add<ui::Button>(trf("certificates.print", {{"pages", std::to_string(m_preview->pages)}}), [this] { print(); },
                                   ui::ButtonStyle::Primary);
         b->bounds = {m, y, w, t.button_height()};
         b->enabled = can;
         y += t.button_height();
-        if (!can) y = add_text(tr("journeys.cert.printer_unavailable"), m, y + t.px(12), w, t.body(), t.error_text, ui::Weight::Bold);
-        add_button(tr("journeys.cert.back_to_list"), y + t.px(24), ui::ButtonStyle::Secondary, [this] {
+        if (!can) y = add_text(tr("certificates.printer_unavailable"), m, y + t.px(12), w, t.body(), t.error_text, ui::Weight::Bold);
+        add_button(tr("certificates.back_to_list"), y + t.px(24), ui::ButtonStyle::Secondary, [this] {
             emit({Intent::Kind::Request, kCertificatesForget});
             m_preview.reset();
             query();  // the ids are one-time: ask again for fresh ones
@@ -221,15 +221,15 @@ private:
     void build_printing(int y) {
         const auto& t = theme();
         const int m = t.margin(), w = t.width - 2 * t.margin();
-        auto* bar = add<ui::ProgressBar>(tr(m_print_phase == "sending" ? "journeys.cert.sending" : "journeys.cert.printing"));
+        auto* bar = add<ui::ProgressBar>(tr(m_print_phase == "sending" ? "certificates.sending" : "certificates.printing"));
         bar->bounds = {m, y + t.px(40), w, t.px(140)};
         y += t.px(220);
         if (!m_stop_reason.empty()) {
-            std::string key = m_stop_reason == "media-empty" ? "journeys.cert.stopped_paper" : "journeys.cert.stopped_other";
+            std::string key = m_stop_reason == "media-empty" ? "certificates.stopped_paper" : "certificates.stopped_other";
             y = add_notice(tr(key), y, t.warning_bg, t.warning_text);
             add_button(tr("service.call_staff"), y + t.px(30), ui::ButtonStyle::Secondary, [this] { emit({Intent::Kind::Navigate, "call_staff"}); });
         } else {
-            add_text(tr("journeys.cert.printing_wait"), m, y, w, t.title(), t.text, ui::Weight::Regular, ui::Align::Center);
+            add_text(tr("certificates.printing_wait"), m, y, w, t.title(), t.text, ui::Weight::Regular, ui::Align::Center);
         }
     }
 
@@ -238,7 +238,7 @@ private:
         if (e.kind == AppEvent::Kind::LoginCodeScanned) {  // the app keeps the token in the session
             go(Step::Confirm);
         } else {
-            m_error_key = "journeys.cert.not_login_code";
+            m_error_key = "certificates.not_login_code";
             go(Step::CardError);
         }
     }
@@ -275,13 +275,13 @@ private:
 
     void fail(const std::string& word, std::function<void()> retry) {
         static const std::map<std::string, std::string> kKeys = {
-            {"offline", "journeys.cert.offline"},        {"timeout", "journeys.cert.slow"},
-            {"not_found", "journeys.cert.login_unknown"}, {"gone", "journeys.cert.gone"},
-            {"no_identity", "journeys.cert.place_card"},  {"no_printer", "journeys.cert.printer_unavailable"},
-            {"print_failed", "journeys.cert.print_failed"}, {"print_attention", "journeys.cert.print_attention"},
+            {"offline", "certificates.offline"},        {"timeout", "certificates.slow"},
+            {"not_found", "certificates.login_unknown"}, {"gone", "certificates.gone"},
+            {"no_identity", "certificates.place_card"},  {"no_printer", "certificates.printer_unavailable"},
+            {"print_failed", "certificates.print_failed"}, {"print_attention", "certificates.print_attention"},
         };
         auto it = kKeys.find(word);
-        m_error_key = it == kKeys.end() ? "journeys.cert.platform_error" : it->second;
+        m_error_key = it == kKeys.end() ? "certificates.platform_error" : it->second;
         m_retry = std::move(retry);
         go(Step::Failed);
     }

@@ -19,10 +19,10 @@ struct Quick {
     const char* key;
     const char* query;
 };
-const Quick kQuick[] = {{"mapui.quick_elevator", "电梯"},
-                        {"mapui.quick_restroom", "卫生间"},
-                        {"mapui.quick_service_desk", "服务台"},
-                        {"mapui.quick_exit", "出口"}};
+const Quick kQuick[] = {{"map.quick_elevator", "电梯"},
+                        {"map.quick_restroom", "卫生间"},
+                        {"map.quick_service_desk", "服务台"},
+                        {"map.quick_exit", "出口"}};
 
 class MapScreen final : public Screen {
 public:
@@ -36,7 +36,7 @@ public:
         const int m = t.margin(), gap = t.px(16), bh = t.button_height();
         int top = add_header(tr("service.map")) + gap;
         if (!m_data || !m_data->map || m_data->map->floors.empty()) {
-            add_text(tr("mapui.no_map"), m, top + gap, t.width - 2 * m, t.body(), t.text);
+            add_text(tr("map.no_map"), m, top + gap, t.width - 2 * m, t.body(), t.text);
             return;
         }
         const auto& map = *m_data->map;
@@ -109,7 +109,7 @@ private:
         if (auto it = m_args.find("window"); it != m_args.end()) {
             int n = wf::parse_window_number(it->second);
             if (n > 0) search(std::to_string(n), false);
-            if (!m_target) m_message = trf("mapui.not_found", {{"text", it->second}});
+            if (!m_target) m_message = trf("map.not_found", {{"text", it->second}});
         } else if (auto it = m_args.find("target"); it != m_args.end()) {
             search(it->second, false);
         }
@@ -127,7 +127,7 @@ private:
         m_route.reset();
         auto matches = wf::resolve_target(map, text, m_data->here.node);
         if (matches.empty()) {
-            m_message = trf("mapui.not_found", {{"text", text}});
+            m_message = trf("map.not_found", {{"text", text}});
         } else {
             set_target(matches.front());
         }
@@ -145,7 +145,7 @@ private:
         if (!m_target) return;
         const auto& map = *m_data->map;
         if (m_target->node == wf::kNoNode) {
-            m_route_error = tr("mapui.no_place_route");
+            m_route_error = tr("map.no_place_route");
             m_floor = m_target->floor;
             return;
         }
@@ -167,8 +167,8 @@ private:
         if (m_target->kind == wf::TargetMatch::Kind::Window) {
             const wf::Window& w = map.windows[m_target->index];
             std::string dep = wf::target_name(map, *m_target, lang);
-            if (dep.empty()) return trf("mapui.window_plain", {{"number", std::to_string(w.number)}});
-            return trf("mapui.window_target", {{"number", std::to_string(w.number)}, {"department", dep}});
+            if (dep.empty()) return trf("map.window_plain", {{"number", std::to_string(w.number)}});
+            return trf("map.window_target", {{"number", std::to_string(w.number)}, {"department", dep}});
         }
         return wf::target_name(map, *m_target, lang);
     }
@@ -194,15 +194,15 @@ private:
             double nu = std::hypot(ux, uy), nv = std::hypot(vx, vy);
             behind = nu > 0.01 && nv > 0.01 && (ux * vx + uy * vy) / (nu * nv) > 0.25 && std::hypot(e.x - s.x, e.y - s.y) > nu;
         }
-        return trf(behind ? "mapui.where_behind" : "mapui.where_beside",
+        return trf(behind ? "map.where_behind" : "map.where_beside",
                    {{"name", target.name.get(lang)}, {"landmark", best->name.get(lang)}});
     }
 
     // ---- layout ------------------------------------------------------------------------
     int add_search_row(SDL_Rect area, int bh, int gap) {
         const auto& t = theme();
-        int bw = std::max(t.px(180), m_ctx.text().measure(tr("mapui.search"), t.body(), ui::Weight::Bold).x + t.px(48));
-        m_field = add<ui::TextField>(tr("mapui.search_placeholder"), 48);
+        int bw = std::max(t.px(180), m_ctx.text().measure(tr("map.search"), t.body(), ui::Weight::Bold).x + t.px(48));
+        m_field = add<ui::TextField>(tr("map.search_placeholder"), 48);
         m_field->uppercase = false;
         m_field->bounds = {area.x, area.y, area.w - bw - gap, bh};
         m_field->focused = true;
@@ -212,7 +212,7 @@ private:
             invalidate();
         };
         m_field->on_change = [this] { m_search_text = m_field->value(); };
-        auto* go = add<ui::Button>(tr("mapui.search"), [this] { run_search(); }, ui::ButtonStyle::Primary);
+        auto* go = add<ui::Button>(tr("map.search"), [this] { run_search(); }, ui::ButtonStyle::Primary);
         go->bounds = {area.x + area.w - bw, area.y, bw, bh};
         go->id = "map-search";
         return area.y + bh + gap;
@@ -297,7 +297,7 @@ private:
         mv->set_here(m_data->here);
         mv->set_floor(m_floor);
         mv->set_you_are_here_text(tr("you_are_here"));
-        if (auto nf = next_floor()) mv->set_continue_text(trf("mapui.map_continue", {{"floor", map.floors[*nf].name.get(lang)}}));
+        if (auto nf = next_floor()) mv->set_continue_text(trf("map.map_continue", {{"floor", map.floors[*nf].name.get(lang)}}));
         if (m_route) mv->set_route(*m_route);
         if (m_target) {
             using K = wf::TargetMatch::Kind;
@@ -318,7 +318,7 @@ private:
             const char* key;
             int kind;
         };
-        for (Z z : {Z{"mapui.zoom_in", 0}, Z{"mapui.zoom_out", 1}, Z{"mapui.zoom_reset", 2}}) {
+        for (Z z : {Z{"map.zoom_in", 0}, Z{"map.zoom_out", 1}, Z{"map.zoom_reset", 2}}) {
             auto* b = add<ui::Button>(tr(z.key), [this, k = z.kind] {
                 if (!m_map) return;
                 if (k == 0) m_map->zoom_by(1.5);
@@ -370,7 +370,7 @@ private:
         auto* kb = add<ui::Keyboard>();
         kb->bounds = panel;
         kb->target = m_field;
-        kb->done_label = tr("mapui.search");
+        kb->done_label = tr("map.search");
         kb->on_done = [this] { run_search(); };
     }
 
@@ -381,7 +381,7 @@ private:
     PanelText panel_text(const wf::HallMap& map, const std::string& lang) const {
         PanelText out;
         if (!m_target) {
-            out.steps = m_message.empty() ? tr("mapui.pick_hint") : m_message;
+            out.steps = m_message.empty() ? tr("map.pick_hint") : m_message;
             return out;
         }
         out.title = trf("title.route_to", {{"target", target_title(lang)}});
@@ -398,7 +398,7 @@ private:
             out.steps += (out.steps.empty() ? "" : "\n") + std::to_string(i + 1) + ". " + s;
         }
         if (out.steps.empty())
-            out.steps = trf("mapui.target_on_floor", {{"floor", map.floors[m_target->floor].name.get(lang)}});
+            out.steps = trf("map.target_on_floor", {{"floor", map.floors[m_target->floor].name.get(lang)}});
         return out;
     }
 
@@ -448,7 +448,7 @@ private:
         // Bottom row: step-free toggle and "next floor" / "back to the start".
         int row_y = p.y + p.h - pad - bh;
         int bw = (w - gap) / 2;
-        auto* sf = add<ui::Button>(tr(m_step_free ? "mapui.step_free_on" : "mapui.step_free_off"), [this] {
+        auto* sf = add<ui::Button>(tr(m_step_free ? "map.step_free_on" : "map.step_free_off"), [this] {
             m_step_free = !m_step_free;
             size_t keep = m_floor;
             route();
@@ -461,7 +461,7 @@ private:
         size_t start = floor_of_node(m_data->here.node);
         if (auto nf = next_floor()) {
             size_t f = *nf;
-            auto* next = add<ui::Button>(trf("mapui.continue_on", {{"floor", map.floors[f].name.get(lang)}}), [this, f] {
+            auto* next = add<ui::Button>(trf("map.continue_on", {{"floor", map.floors[f].name.get(lang)}}), [this, f] {
                 m_floor = f;
                 invalidate();
             }, ui::ButtonStyle::Primary);
@@ -469,7 +469,7 @@ private:
             next->id = "next-floor";
             fit_label(next, w - bw - gap);
         } else if (m_route && m_floor != start) {
-            auto* back = add<ui::Button>(trf("mapui.start_floor", {{"floor", map.floors[start].name.get(lang)}}), [this, start] {
+            auto* back = add<ui::Button>(trf("map.start_floor", {{"floor", map.floors[start].name.get(lang)}}), [this, start] {
                 m_floor = start;
                 invalidate();
             });
