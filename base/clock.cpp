@@ -45,6 +45,11 @@ void VirtualClock::advance(duration d) {
     m_cv.notify_all();
 }
 
+void VirtualClock::step_wall(std::chrono::system_clock::duration d) {
+    std::lock_guard lock(m_mutex);
+    m_wall_start += d;
+}
+
 std::shared_ptr<Clock> system_clock() {
     static auto clock = std::make_shared<SystemClock>();
     return clock;

@@ -43,6 +43,9 @@ public:
     std::chrono::system_clock::time_point wall_now() const override;
     bool sleep_until(time_point deadline, std::stop_token stop) override;
     void advance(duration d);
+    /// Moves only the wall clock (what NTP does to a machine whose RTC was wrong); the
+    /// steady clock does not move.
+    void step_wall(std::chrono::system_clock::duration d);
 
 private:
     mutable std::mutex m_mutex;

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the Debian package build/kiosk_<version>_amd64.deb with dpkg-deb from the binaries of
-# build/ (tools/dev package builds them first), then runs lintian on it. Why dpkg-deb and not
+# Builds the Debian packages build/kiosk_<version>_amd64.deb (what a hall installs) and
+# build/kiosk-demo_<version>_amd64.deb (simulators, demo content and keys, the demo launcher)
+# with dpkg-deb from the binaries of build/ (tools/dev package builds them first), then runs
+# lintian on both. Why dpkg-deb and not
 # CPack: docs/packaging.md.
 #   tools/package.sh [BUILD_DIR]     (default: build)
 set -euo pipefail
@@ -42,13 +44,14 @@ inst 0644 config/logind-kiosk.conf /usr/lib/systemd/logind.conf.d/kiosk.conf
 # Documentation: copyright, changelog, manual pages.
 inst 0644 config/debian/copyright /usr/share/doc/kiosk/copyright
 mkdir -p "$stage/usr/share/doc/kiosk" "$stage/usr/share/man/man1" "$stage/usr/share/man/man8"
-{
-  echo "kiosk ($version) stable; urgency=medium"
+changelog() {  # changelog PACKAGE > file
+  echo "$1 ($version) stable; urgency=medium"
   echo
   echo "  * Release $version: see the project's git history."
   echo
   echo " -- Kiosk developers <kiosk@example.invalid>  $(date -R -d @"${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}")"
-} | gzip -9n > "$stage/usr/share/doc/kiosk/changelog.gz"
+}
+changelog kiosk | gzip -9n > "$stage/usr/share/doc/kiosk/changelog.gz"
 gzip -9n < config/debian/kiosk.1 > "$stage/usr/share/man/man1/kiosk.1.gz"
 gzip -9n < config/debian/kioskctl.8 > "$stage/usr/share/man/man8/kioskctl.8.gz"
 chmod 0644 "$stage"/usr/share/doc/kiosk/* "$stage"/usr/share/man/man*/*
@@ -61,15 +64,54 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/debian"
 printf 'Source: kiosk\n\nPackage: kiosk\nArchitecture: any\n' > "$tmp/debian/control"
-shlibs=$(cd "$tmp" && dpkg-shlibdeps -O "$stage/usr/bin/kiosk" "$stage/usr/bin/kioskctl" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
-size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
-sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" -e "s/@SHLIBS@/$shlibs/" \
-  config/debian/control.in > "$stage/DEBIAN/control"
+control() {  # control TEMPLATE STAGE PROGRAMS... : DEBIAN/control with the programs' library dependencies
+  local template=$1 dir=$2
+  shift 2
+  local shlibs size
+  shlibs=$(cd "$tmp" && dpkg-shlibdeps -O "$@" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
+  size=$(du -sk --exclude=DEBIAN "$dir" | cut -f1)
+  sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" -e "s/@SHLIBS@/$shlibs/" \
+    "$template" > "$dir/DEBIAN/control"
+}
+control config/debian/control.in "$stage" "$stage/usr/bin/kiosk" "$stage/usr/bin/kioskctl"
 
+# --- kiosk-demo: everything that must never be on a hall's kiosk, for trying the product out:
+# the simulators, the demo content bundle, the fictional identities and the demo key pairs
+# (their private halves are public), and a launcher that runs the demo tour.
+demo_deb="$build/kiosk-demo_${version}_${arch}.deb"
+dstage="$build/package/kiosk-demo"
+mkdir -p "$dstage/DEBIAN"
+dinst() {  # dinst MODE SRC DEST
+  install -D -m "$1" "$2" "$dstage$3"
+}
+sims=()
+for b in platform-sim idcard-sim scanner-sim; do
+  [ -x "$build/bin/$b" ] || { echo "package: $build/bin/$b missing (run tools/dev build)" >&2; exit 1; }
+  dinst 0755 "$build/bin/$b" "/usr/lib/kiosk-demo/$b"
+  sims+=("$dstage/usr/lib/kiosk-demo/$b")
+done
+strip --strip-unneeded --remove-section=.comment --remove-section=.note "${sims[@]}"
+dinst 0755 tools/demo.sh /usr/lib/kiosk-demo/demo.sh
+dinst 0755 config/debian/kiosk-demo /usr/bin/kiosk-demo
+while IFS= read -r f; do
+  dinst 0644 "$f" "/usr/share/kiosk-demo/$f"
+done < <(find assets/demo assets/content -type f | sort)
+dinst 0644 config/debian/copyright-demo /usr/share/doc/kiosk-demo/copyright
+changelog kiosk-demo | gzip -9n > "$dstage/usr/share/doc/kiosk-demo/changelog.gz"
+mkdir -p "$dstage/usr/share/man/man1"
+gzip -9n < config/debian/kiosk-demo.1 > "$dstage/usr/share/man/man1/kiosk-demo.1.gz"
+chmod 0644 "$dstage"/usr/share/doc/kiosk-demo/* "$dstage"/usr/share/man/man1/*
+control config/debian/control-demo.in "$dstage" "${sims[@]}"
+
+lint() {  # lint DEB REPORT
+  command -v lintian >/dev/null || return 0
+  # No errors allowed; the accepted warnings are listed, with reasons, in docs/packaging.md.
+  lintian --tag-display-limit 0 "$1" | tee "$2"
+  if grep -q '^E:' "$2"; then echo "package: lintian reports errors in $1" >&2; exit 1; fi
+}
 dpkg-deb --root-owner-group -Zxz --build "$stage" "$deb" >/dev/null
 echo "package: $deb"
-if command -v lintian >/dev/null; then
-  # No errors allowed; the accepted warnings are listed, with reasons, in docs/packaging.md.
-  lintian --tag-display-limit 0 "$deb" | tee "$build/lintian.txt"
-  if grep -q '^E:' "$build/lintian.txt"; then echo "package: lintian reports errors" >&2; exit 1; fi
-fi
+lint "$deb" "$build/lintian.txt"
+dpkg-deb --root-owner-group -Zxz --build "$dstage" "$demo_deb" >/dev/null
+echo "package: $demo_deb"
+lint "$demo_deb" "$build/lintian-demo.txt"

@@ -1,5 +1,7 @@
 // Hall information: opening hours (and the 24-hour self-service zone), holiday changes, notices
 // valid now, floors, transport, and nearby printing and copying.
+#include <optional>
+
 #include "kiosk/content/content_store.h"
 #include "kiosk/screens/guide_util.h"
 
@@ -128,12 +130,12 @@ public:
     void on_event(const AppEvent& e) override {
         if (e.kind == AppEvent::Kind::ContentChanged || e.kind == AppEvent::Kind::PrinterStatus) invalidate();
     }
-    void on_tick(Clock::time_point) override {
-        // Notices and holidays change with the date; rebuild once a minute at most.
-        auto now = m_ctx.clock().wall_now();
-        if (now - m_checked < std::chrono::minutes(1)) return;
+    void on_tick(Clock::time_point now) override {
+        // Notices and holidays change with the date; look once a minute at most. The pace is
+        // steady time (a wall clock stepped back would stop the checks); the date is wall time.
+        if (m_checked && now - *m_checked < std::chrono::minutes(1)) return;
         m_checked = now;
-        if (!m_day.empty() && content::beijing_date(now) != m_day) invalidate();
+        if (!m_day.empty() && content::beijing_date(m_ctx.clock().wall_now()) != m_day) invalidate();
     }
 
 private:
@@ -149,7 +151,7 @@ private:
         return std::max(a, b) + t.px(14);
     }
     std::string m_day;
-    std::chrono::system_clock::time_point m_checked{};
+    std::optional<Clock::time_point> m_checked;
 };
 
 }  // namespace

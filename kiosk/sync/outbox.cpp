@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "base/health.h"
@@ -36,6 +37,34 @@ Status add_meta(db::Database& db, std::string_view key, int64_t delta) {
                              "ON CONFLICT(key) DO UPDATE SET value=value+excluded.value"));
     st.bind(1, key).bind(2, delta);
     return st.run();
+}
+
+Result<std::optional<int64_t>> get_meta(db::Database& db, std::string_view key) {
+    auto st = TRY(db.prepare("SELECT value FROM outbox_meta WHERE key=?1"));
+    st.bind(1, key);
+    if (!TRY(st.step())) return std::optional<int64_t>{};
+    return std::optional<int64_t>(st.int64(0));
+}
+
+// This boot of the machine, as a number: steady-clock readings are comparable between
+// processes only within one boot. 0 when unknown (then no reading is ever trusted).
+int64_t boot_number() {
+    static const int64_t n = [] {
+        std::ifstream f("/proc/sys/kernel/random/boot_id");
+        std::string id;
+        std::getline(f, id);
+        int64_t v = 0;
+        int digits = 0;
+        for (char c : id) {
+            if (digits == 15) break;
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (d < 0) continue;
+            v = v * 16 + d;
+            ++digits;
+        }
+        return v;
+    }();
+    return n;
 }
 
 // The durable count beside the database (<path>.count): how many records were queued when
@@ -90,7 +119,7 @@ std::optional<Priority> parse_priority(std::string_view s) {
 }
 
 Status ensure_outbox_schema(db::Database& db) {
-    return db.exec(R"sql(
+    TRY(db.exec(R"sql(
 CREATE TABLE IF NOT EXISTS outbox(
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   key TEXT NOT NULL UNIQUE,
@@ -98,7 +127,8 @@ CREATE TABLE IF NOT EXISTS outbox(
   prio INTEGER NOT NULL,
   created_ms INTEGER NOT NULL,
   payload TEXT NOT NULL,
-  sealed INTEGER NOT NULL DEFAULT 0);
+  sealed INTEGER NOT NULL DEFAULT 0,
+  created_age_ms INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS outbox_upload_order ON outbox(prio, id);
 CREATE TABLE IF NOT EXISTS outbox_dead(
   id INTEGER PRIMARY KEY,
@@ -111,14 +141,42 @@ CREATE TABLE IF NOT EXISTS outbox_dead(
   reason TEXT NOT NULL,
   dead_ms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS outbox_meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-)sql");
+)sql"));
+    // Files from before the age clock: their records start aging at the upgrade (age 0 on a
+    // clock that starts at 0), which keeps them longer, never shorter.
+    if (TRY(scalar(db, "SELECT count(*) FROM pragma_table_info('outbox') WHERE name='created_age_ms'")) == 0)
+        TRY(db.exec("ALTER TABLE outbox ADD COLUMN created_age_ms INTEGER NOT NULL DEFAULT 0"));
+    return {};
 }
 
-Status enforce_outbox_caps(db::Database& db, const OutboxLimits& limits, int64_t now_ms) {
-    // Age cap: evictable records older than max_age_days go, oldest class rules do not matter.
-    int64_t cutoff = now_ms - limits.max_age_days * 86400LL * 1000LL;
+Result<int64_t> advance_age_clock(db::Database& db, const Clock& clock) {
+    using namespace std::chrono;
+    int64_t wall = clock.wall_ms();
+    int64_t steady = duration_cast<milliseconds>(clock.now().time_since_epoch()).count();
+    int64_t boot = boot_number();
+    int64_t age = TRY(get_meta(db, "age.ms")).value_or(0);
+    auto last_wall = TRY(get_meta(db, "age.wall_ms"));
+    auto last_steady = TRY(get_meta(db, "age.steady_ms"));
+    auto last_boot = TRY(get_meta(db, "age.boot"));
+    // Time passed is what both clocks agree on: the wall clock (shared by every process
+    // and across restarts) bounded by the steady clock (immune to NTP steps). A wall step
+    // forward counts no more than the steady time that really passed; a step back counts 0;
+    // across a reboot nothing counts, so a kiosk that was off does not age its records.
+    if (last_wall && last_steady && last_boot && boot != 0 && *last_boot == boot)
+        age += std::clamp<int64_t>(wall - *last_wall, 0, std::max<int64_t>(0, steady - *last_steady));
+    TRY(set_meta(db, "age.ms", age));
+    TRY(set_meta(db, "age.wall_ms", wall));
+    TRY(set_meta(db, "age.steady_ms", steady));
+    TRY(set_meta(db, "age.boot", boot));
+    return age;
+}
+
+Status enforce_outbox_caps(db::Database& db, const OutboxLimits& limits, int64_t age_ms) {
+    // Age cap: evictable records older than max_age_days (on the outbox's age clock, not the
+    // wall clock: issue 19) go, oldest class rules do not matter.
+    int64_t cutoff = age_ms - limits.max_age_days * 86400LL * 1000LL;
     for (Priority p : kEvictionOrder) {
-        auto st = TRY(db.prepare("DELETE FROM outbox WHERE prio=?1 AND created_ms<?2"));
+        auto st = TRY(db.prepare("DELETE FROM outbox WHERE prio=?1 AND created_age_ms<?2"));
         st.bind(1, int(p)).bind(2, cutoff);
         TRY(st.run());
         if (int n = db.changes(); n > 0) TRY(add_meta(db, std::string("evicted.") + priority_name(p), n));
@@ -195,14 +253,16 @@ Result<std::string> Outbox::enqueue(db::Database& db, const Record& record) cons
     std::string key = record.key.empty() ? m_options.kiosk_id + "-" + random_hex(16) : record.key;
     // Sealed here, in memory: the clear text never reaches SQLite, its journal or the WAL.
     std::string stored = personal ? m_sealer->seal(record.personal.reveal()) : record.payload;
-    auto st = TRY(db.prepare("INSERT OR IGNORE INTO outbox(key, kind, prio, created_ms, payload, sealed) VALUES(?1,?2,?3,?4,?5,?6)"));
+    int64_t age = TRY(advance_age_clock(db, *m_options.clock));
+    auto st = TRY(db.prepare("INSERT OR IGNORE INTO outbox(key, kind, prio, created_ms, payload, sealed, created_age_ms) "
+                             "VALUES(?1,?2,?3,?4,?5,?6,?7)"));
     st.bind(1, key).bind(2, record.kind).bind(3, int(record.priority)).bind(4, m_options.clock->wall_ms())
-        .bind(5, stored).bind(6, personal ? 1 : 0);
+        .bind(5, stored).bind(6, personal ? 1 : 0).bind(7, age);
     TRY(st.run());
     // Cheap upper bound of the row count (ids are dense apart from deletions); only when it
     // crosses the cap do we pay for a real count and eviction.
     int64_t span = TRY(scalar(db, "SELECT (SELECT max(id) FROM outbox) - (SELECT min(id) FROM outbox) + 1"));
-    if (span > m_options.limits.max_records) TRY(enforce_outbox_caps(db, m_options.limits, m_options.clock->wall_ms()));
+    if (span > m_options.limits.max_records) TRY(enforce_outbox_caps(db, m_options.limits, age));
     return key;
 }
 
@@ -281,8 +341,10 @@ Result<std::vector<DeadLetter>> OutboxQueue::dead_letters(int limit) {
 
 Result<int64_t> OutboxQueue::retry_dead_letters() {
     auto tx = TRY(db::Transaction::begin(m_db));
-    TRY(m_db.exec("INSERT OR IGNORE INTO outbox(key, kind, prio, created_ms, payload, sealed) "
-                  "SELECT key, kind, prio, created_ms, payload, sealed FROM outbox_dead ORDER BY id"));
+    // A retried record starts a new life on the age clock: the technician gave it one.
+    TRY(m_db.exec("INSERT OR IGNORE INTO outbox(key, kind, prio, created_ms, payload, sealed, created_age_ms) "
+                  "SELECT key, kind, prio, created_ms, payload, sealed, "
+                  "COALESCE((SELECT value FROM outbox_meta WHERE key='age.ms'), 0) FROM outbox_dead ORDER BY id"));
     TRY(m_db.exec("DELETE FROM outbox_dead"));
     int64_t n = m_db.changes();
     TRY(tx.commit());
@@ -313,9 +375,10 @@ Result<OutboxStats> OutboxQueue::stats() {
     return s;
 }
 
-Status OutboxQueue::enforce_caps(const OutboxLimits& limits, int64_t now_ms) {
+Status OutboxQueue::enforce_caps(const OutboxLimits& limits, const Clock& clock) {
     auto tx = TRY(db::Transaction::begin(m_db));
-    TRY(enforce_outbox_caps(m_db, limits, now_ms));
+    int64_t age = TRY(advance_age_clock(m_db, clock));
+    TRY(enforce_outbox_caps(m_db, limits, age));
     return tx.commit();
 }
 

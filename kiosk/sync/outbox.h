@@ -133,17 +133,24 @@ public:
     /// Puts every dead letter back in the queue; returns how many.
     Result<int64_t> retry_dead_letters();
     Result<OutboxStats> stats();
-    /// Applies the size and age caps; updates the alarm flag.
-    Status enforce_caps(const OutboxLimits& limits, int64_t now_ms);
+    /// Applies the size and age caps (ages on the age clock, advanced from `clock`);
+    /// updates the alarm flag.
+    Status enforce_caps(const OutboxLimits& limits, const Clock& clock);
     db::Database& db() { return m_db; }
 
 private:
     db::Database m_db;
 };
 
+/// The outbox's age clock in `db` (milliseconds of age, kept in outbox_meta), advanced to
+/// now and returned. It moves by the wall time passed since its last advance by any process,
+/// but never more than the steady time passed (same boot), so an NTP step after a bad RTC
+/// does not make fresh records old (issue 19), and time switched off does not count.
+Result<int64_t> advance_age_clock(db::Database& db, const Clock& clock);
+
 /// Applies the caps on `db` (used by enqueue and OutboxQueue): drops records older than
-/// max_age_days and, over max_records, the oldest of the lowest class first (usage, health,
+/// max_age_days of age clock (`age_ms` is its current value) and, over max_records, the oldest of the lowest class first (usage, health,
 /// rating, call-staff); audit records are never dropped — the alarm is raised instead.
-Status enforce_outbox_caps(db::Database& db, const OutboxLimits& limits, int64_t now_ms);
+Status enforce_outbox_caps(db::Database& db, const OutboxLimits& limits, int64_t age_ms);
 
 }  // namespace kiosk::sync

@@ -248,7 +248,7 @@ void Uploader::run(std::stop_token stop) {
     while (!stop.stop_requested()) {
         if (m_clock->now() >= next_caps) {
             for (auto& q : w.queues) {
-                if (auto r = q.enforce_caps(m_options.limits, m_clock->wall_ms()); !r) {
+                if (auto r = q.enforce_caps(m_options.limits, *m_clock); !r) {
                     LOG_WARN("sync") << "caps: " << r.error().message;
                 }
             }

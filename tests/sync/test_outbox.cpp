@@ -115,7 +115,7 @@ TEST_CASE("the age cap drops old usage records but keeps old audit records") {
     clock->advance(std::chrono::hours(24 * 8));
     REQUIRE(outbox->post(usage(2)).ok());
     auto q = OutboxQueue::open(dir.path + "/o.db").value();
-    REQUIRE(q.enforce_caps(o.limits, clock->wall_ms()).ok());
+    REQUIRE(q.enforce_caps(o.limits, *clock).ok());
     auto s = q.stats().value();
     CHECK(s.by_class[int(Priority::Usage)] == 1);
     CHECK(s.by_class[int(Priority::Audit)] == 1);
