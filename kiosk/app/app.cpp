@@ -96,6 +96,12 @@ void App::apply_theme() {
     m_theme.height = landscape ? 1080 : 1920;
     m_theme.px_per_cm = float(m_config.number("display.pixels_per_cm"));
     m_theme.text_scale = m_session && m_session->large_text ? kLargeTextScale : 1.0f;
+    // The DEMO band's height: screens lay their headers out below it, so it covers nothing.
+    m_theme.top_inset = m_demo && m_text ? demo_band_height() : 0;
+}
+
+int App::demo_band_height() {
+    return m_text->line_height(m_theme.px(24), ui::Weight::Bold) + 2 * m_theme.px(3);
 }
 
 Status App::init() {
@@ -166,6 +172,7 @@ Status App::init() {
     m_fonts = TRY(ui::FontLibrary::create(m_config.state_dir() + "/font-cache.txt"));
     phase("fonts");
     m_text = std::make_unique<ui::TextRenderer>(m_renderer, *m_fonts);
+    apply_theme();  // again, now that text can be measured (the DEMO band's height)
     std::string strings_dir = m_opts.assets_dir + "/strings";
     m_strings = TRY(ui::Strings::load(strings_dir, {"zh-CN", "en"}));
     m_strings.set_language(m_session->language);

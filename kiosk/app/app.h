@@ -174,6 +174,7 @@ private:
     void draw_status_banner(ui::Canvas& c);
     void draw_config_banner(ui::Canvas& c);
     void draw_demo_band(ui::Canvas& c);
+    int demo_band_height();
     void show_countdown();
     void notify_systemd();
     bool in_hold_corner(int x, int y) const;

@@ -27,7 +27,10 @@ public:
             m_texture = SDL_CreateTexture(c.renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, m_page->width, m_page->height);
             if (m_texture) SDL_UpdateTexture(m_texture, nullptr, m_page->pixels.data(), m_page->pitch);
         }
-        SDL_Rect dst{bounds.x + (bounds.w - m_page->width) / 2, bounds.y + (bounds.h - m_page->height) / 2, m_page->width, m_page->height};
+        // Drawn at its own size, or scaled down (aspect kept) where the layout gives it less room.
+        double k = std::min({1.0, double(bounds.w) / m_page->width, double(bounds.h) / m_page->height});
+        int dw = int(m_page->width * k), dh = int(m_page->height * k);
+        SDL_Rect dst{bounds.x + (bounds.w - dw) / 2, bounds.y + (bounds.h - dh) / 2, dw, dh};
         if (m_texture) SDL_RenderCopy(c.renderer, m_texture, nullptr, &dst);
     }
 
@@ -51,6 +54,8 @@ public:
         const int m = t.margin(), w = t.width - 2 * m;
         bool busy = m_step == Step::Scanning || m_step == Step::Printing || m_step == Step::Done;
         int y = add_header(tr("service.copy"), !busy) + t.px(30);
+        m_col_x = m;
+        m_col_w = w;
         switch (m_step) {
         case Step::Checking: {
             auto* bar = add<ui::ProgressBar>(tr("copy.checking"));
@@ -63,6 +68,11 @@ public:
             bool front = m_step == Step::IdFront;
             y = add_text(tr(front ? "copy.front" : "copy.back"), m, y, w, t.title(), t.text, ui::Weight::Bold);
             y = add_text(tr("copy.nothing_kept"), m, y + t.px(24), w, t.small(), t.muted);
+            if (t.landscape()) {  // one row: a landscape screen has no height for two
+                pair(tr(front ? "copy.scan_front" : "copy.scan_back"), [this, front] { scan(front ? "front" : "back"); }, true,
+                     tr("common.cancel"), [this] { finish(); }, false, y + t.px(40));
+                break;
+            }
             y = button(tr(front ? "copy.scan_front" : "copy.scan_back"), y + t.px(50), ui::ButtonStyle::Primary,
                        [this, front] { scan(front ? "front" : "back"); });
             button(tr("common.cancel"), y + t.px(24), ui::ButtonStyle::Secondary, [this] { finish(); });
@@ -150,7 +160,7 @@ private:
     int button(const std::string& label, int y, ui::ButtonStyle style, std::function<void()> fn, bool enabled = true) {
         const auto& t = theme();
         auto* b = add<ui::Button>(label, std::move(fn), style);
-        b->bounds = {t.margin(), y, t.width - 2 * t.margin(), t.button_height()};
+        b->bounds = {m_col_x, y, m_col_w, t.button_height()};
         b->enabled = enabled;
         return y + t.button_height();
     }
@@ -160,9 +170,9 @@ private:
         auto* l = add<ui::Label>(text, t.body(), fg, ui::Weight::Bold);
         l->background = bg;
         l->padding = t.px(28);
-        int w = t.width - 2 * t.margin();
+        int w = m_col_w;
         int h = l->measure_height(m_ctx.text(), w);
-        l->bounds = {t.margin(), y, w, h};
+        l->bounds = {m_col_x, y, w, h};
         return y + h;
     }
 
@@ -170,11 +180,11 @@ private:
     int pair(const std::string& a, std::function<void()> fa, bool a_on, const std::string& b, std::function<void()> fb, bool b_on, int y,
              bool b_enabled = true) {
         const auto& t = theme();
-        int w = (t.width - 2 * t.margin() - t.px(24)) / 2;
+        int w = (m_col_w - t.px(24)) / 2;
         auto* l = add<ui::Button>(a, std::move(fa), a_on ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary);
-        l->bounds = {t.margin(), y, w, t.button_height()};
+        l->bounds = {m_col_x, y, w, t.button_height()};
         auto* r = add<ui::Button>(b, std::move(fb), b_on ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary);
-        r->bounds = {t.margin() + w + t.px(24), y, w, t.button_height()};
+        r->bounds = {m_col_x + w + t.px(24), y, w, t.button_height()};
         r->enabled = b_enabled;
         return y + t.button_height();
     }
@@ -205,41 +215,67 @@ private:
         add_text(tr("copy.nothing_kept"), m, y + t.px(10), w, t.small(), t.muted);
     }
 
+    /// The preview: in portrait across the screen, `h` high, and the controls below it; in
+    /// landscape in the left part down to the bottom margin, and the controls (m_col_x/w) to
+    /// its right from `y` — a landscape screen has no height to spare for both stacked.
     int add_picture(int y, int h) {
         const auto& t = theme();
         auto* pic = add<CopyPicture>(m_preview);
+        if (t.landscape()) {
+            int pw = preview_width();
+            pic->bounds = {t.margin(), y, pw, t.height - y - t.margin()};
+            m_col_x = t.margin() + pw + t.px(36);
+            m_col_w = t.width - t.margin() - m_col_x;
+            return y;
+        }
         pic->bounds = {t.margin(), y, t.width - 2 * t.margin(), h};
         return y + h;
+    }
+    int preview_width() const {
+        const auto& t = theme();
+        return (t.width - 2 * t.margin()) * 2 / 5;
     }
 
     void build_id_preview(int y) {
         const auto& t = theme();
-        const int m = t.margin(), w = t.width - 2 * m;
-        if (m_preview && !m_preview->card_found) y = notice(tr("copy.not_found"), y, t.warning_bg, t.warning_text) + t.px(16);
-        y = add_picture(y, m_preview_h) + t.px(20);
-        y = add_text(tr("copy.watermark"), m, y, w, t.small(), t.text);
+        bool not_found = m_preview && !m_preview->card_found;
+        if (not_found && !t.landscape()) y = notice(tr("copy.not_found"), y, t.warning_bg, t.warning_text) + t.px(16);
+        y = add_picture(y, m_preview_h) + (t.landscape() ? 0 : t.px(20));
+        if (not_found && t.landscape()) y = notice(tr("copy.not_found"), y, t.warning_bg, t.warning_text) + t.px(16);
+        const int cx = m_col_x, cw = m_col_w;
+        y = add_text(tr("copy.watermark"), cx, y, cw, t.small(), t.text);
         int fh = std::max(t.min_target(), t.px(100));
-        int fw = w - t.px(24) - t.px(300);
+        std::string preset_label = m_watermark.empty() ? tr("copy.watermark_preset") : tr("copy.watermark_none");
+        // The preset button is as wide as its words; beside the field when both fit, else below.
+        int pw = m_ctx.text().measure(preset_label, t.body(), ui::Weight::Regular).x + 2 * t.px(28);
+        bool beside = cw - pw - t.px(24) >= t.px(360);
+        int fw = beside ? cw - t.px(24) - pw : cw;
         m_field = add<ui::TextField>(tr("copy.watermark_hint"), 30);
-        m_field->bounds = {m, y + 8, fw, fh};
+        m_field->bounds = {cx, y + 8, fw, fh};
         m_field->insert(m_watermark);
         m_field->focused = true;
         m_field->id = "watermark";
         m_field->on_change = [this] { m_watermark = m_field->value(); };
-        auto* preset = add<ui::Button>(m_watermark.empty() ? tr("copy.watermark_preset") : tr("copy.watermark_none"), [this] {
+        auto* preset = add<ui::Button>(preset_label, [this] {
             m_watermark = m_watermark.empty() ? tr("copy.watermark_preset") : "";
             invalidate();
         }, ui::ButtonStyle::Secondary);
-        preset->bounds = {m + fw + t.px(24), y + 8, t.px(300), fh};
+        if (beside) {
+            preset->bounds = {cx + fw + t.px(24), y + 8, pw, fh};
+        } else {
+            y += 8 + fh;
+            preset->bounds = {cx, y + t.px(16), std::min(cw, pw), fh};
+            y += t.px(8);
+        }
         y += 8 + fh + t.px(24);
         y = button(tr("copy.print_id"), y, ui::ButtonStyle::Primary, [this] { print(); }, can_print());
-        if (!can_print()) y = add_text(tr("copy.printer_unavailable"), m, y + t.px(8), w, t.body(), t.error_text, ui::Weight::Bold);
+        if (!can_print()) y = add_text(tr("copy.printer_unavailable"), cx, y + t.px(8), cw, t.body(), t.error_text, ui::Weight::Bold);
         pair(tr("copy.rescan"), [this] { go(Step::IdFront); }, false, tr("common.cancel"), [this] { finish(); }, false, y + t.px(24));
     }
 
     void build_copies_row(int y) {
         const auto& t = theme();
-        const int m = t.margin(), w = t.width - 2 * m;
+        const int m = m_col_x, w = m_col_w;
         int bw = t.px(160);
         auto* minus = add<ui::Button>("−", [this] { m_copies = std::max(1, m_copies - 1); invalidate(); }, ui::ButtonStyle::Secondary);
         minus->bounds = {m, y, bw, t.button_height()};
@@ -257,13 +293,33 @@ private:
     void build_doc_setup(int y) {
         const auto& t = theme();
         const int m = t.margin(), w = t.width - 2 * m;
-        y = add_text(tr("copy.page_place"), m, y, w, t.title(), t.text, ui::Weight::Bold);
-        y = pair(tr("copy.bw"), [this] { m_color = false; invalidate(); }, !m_color, tr("copy.color"),
-                 [this] { m_color = true; invalidate(); }, m_color, y + t.px(36), m_info.color);
-        if (!m_info.color) y = add_text(tr("copy.color_unavailable"), m, y + t.px(8), w, t.small(), t.muted);
-        build_copies_row(y + t.px(24));
-        y += t.px(24) + t.button_height();
+        // Landscape: the instruction in body size, so the buttons stay on the screen in large text.
+        y = add_text(tr("copy.page_place"), m, y, w, t.landscape() ? t.body() : t.title(), t.text, ui::Weight::Bold);
+        if (t.landscape()) {
+            // One row: black-and-white/colour on the left half, the copies on the right.
+            int half = (w - t.px(36)) / 2, top = y + t.px(36);
+            m_col_w = half;
+            y = pair(tr("copy.bw"), [this] { m_color = false; invalidate(); }, !m_color, tr("copy.color"),
+                     [this] { m_color = true; invalidate(); }, m_color, top, m_info.color);
+            m_col_x = m + half + t.px(36);
+            build_copies_row(top);
+            m_col_x = m;
+            m_col_w = w;
+            if (!m_info.color) y = add_text(tr("copy.color_unavailable"), m, y + t.px(8), half, t.small(), t.muted);
+        } else {
+            y = pair(tr("copy.bw"), [this] { m_color = false; invalidate(); }, !m_color, tr("copy.color"),
+                     [this] { m_color = true; invalidate(); }, m_color, y + t.px(36), m_info.color);
+            if (!m_info.color) y = add_text(tr("copy.color_unavailable"), m, y + t.px(8), w, t.small(), t.muted);
+            build_copies_row(y + t.px(24));
+            y += t.px(24) + t.button_height();
+        }
         y = add_text(tr("copy.nothing_kept"), m, y + t.px(20), w, t.small(), t.muted);
+        if (t.landscape()) {
+            // No height for two full-width rows: scan and cancel share one.
+            pair(trf("copy.scan_page", {{"n", "1"}}), [this] { scan("page"); }, true, tr("common.cancel"), [this] { finish(); }, false,
+                 y + t.px(32));
+            return;
+        }
         y = button(trf("copy.scan_page", {{"n", "1"}}), y + t.px(40), ui::ButtonStyle::Primary, [this] { scan("page"); });
         button(tr("common.cancel"), y + t.px(24), ui::ButtonStyle::Secondary, [this] { finish(); });
     }
@@ -272,13 +328,15 @@ private:
         const auto& t = theme();
         const int m = t.margin(), w = t.width - 2 * m;
         int pages = m_preview ? m_preview->pages : 0;
-        y = add_text(trf("copy.scanned", {{"n", std::to_string(pages)}}), m, y, w, t.title(), t.text, ui::Weight::Bold);
-        y = add_picture(y + t.px(16), m_preview_h) + t.px(20);
+        if (!t.landscape()) y = add_text(trf("copy.scanned", {{"n", std::to_string(pages)}}), m, y, w, t.title(), t.text, ui::Weight::Bold) + t.px(16);
+        y = add_picture(y, m_preview_h) + (t.landscape() ? 0 : t.px(20));
+        if (t.landscape())
+            y = add_text(trf("copy.scanned", {{"n", std::to_string(pages)}}), m_col_x, y, m_col_w, t.title(), t.text, ui::Weight::Bold) + t.px(24);
         build_copies_row(y);
         y += t.button_height() + t.px(24);
         y = button(trf("copy.print_pages", {{"n", std::to_string(pages)}, {"copies", std::to_string(m_copies)}}), y,
                    ui::ButtonStyle::Primary, [this] { print(); }, can_print());
-        if (!can_print()) y = add_text(tr("copy.printer_unavailable"), m, y + t.px(8), w, t.body(), t.error_text, ui::Weight::Bold);
+        if (!can_print()) y = add_text(tr("copy.printer_unavailable"), m_col_x, y + t.px(8), m_col_w, t.body(), t.error_text, ui::Weight::Bold);
         pair(trf("copy.scan_page", {{"n", std::to_string(pages + 1)}}), [this] { scan("page"); }, false, tr("copy.start_over"),
              [this] {
                  emit({Intent::Kind::Request, kCopyDiscard});
@@ -303,12 +361,16 @@ private:
     void scan(const std::string& what) {
         const auto& t = theme();
         // The preview takes what the buttons and texts below it leave.
-        m_preview_h = std::max(t.px(300), t.height - t.px(t.landscape() ? 1100 : 1250));
+        // Portrait: what the header, the texts and the buttons below the picture leave (about
+        // px(880) in both text sizes, checked by the layout walk in tests/screens).
+        m_preview_h = std::max(t.px(300), t.height - t.px(880));
+        // Landscape: the left part of the screen below the header (add_picture).
+        int pw = t.landscape() ? preview_width() : t.width - 2 * t.margin();
+        int ph = t.landscape() ? t.height - t.px(260) : m_preview_h;
         m_scanning = what;
         go(Step::Scanning);
         emit({Intent::Kind::Request, kCopyScan,
-              {{"what", what}, {"mode", m_color ? "color" : "gray"}, {"w", std::to_string(t.width - 2 * t.margin() - 4)},
-               {"h", std::to_string(m_preview_h - 4)}}});
+              {{"what", what}, {"mode", m_color ? "color" : "gray"}, {"w", std::to_string(pw - 4)}, {"h", std::to_string(ph - 4)}}});
     }
 
     void scan_failed(const std::string& word) {
@@ -350,6 +412,7 @@ private:
     std::shared_ptr<CopyPreview> m_preview;
     ui::TextField* m_field = nullptr;
     int m_preview_h = 0;
+    int m_col_x = 0, m_col_w = 0;  ///< where the controls go: the whole width, or right of a landscape preview
     Clock::time_point m_done_at{};
 };
 

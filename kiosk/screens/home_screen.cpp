@@ -39,9 +39,12 @@ public:
         // Header: hall name and today's date on the left, language and large text on the right.
         auto* bar = add<ui::Label>("", t.title(), t.header_text);
         bar->background = t.header;
+        // Header buttons as wide as their words need ("Normal text" in large text is wider than 210).
         int bw = t.px(210), bh = std::max(t.min_target(), t.px(96));
+        for (const char* key : {"home.other_language", "home.large_text", "home.normal_text"})
+            bw = std::max(bw, m_ctx.text().measure(tr(key), t.body(), ui::Weight::Regular).x + 2 * t.px(24));
         int text_w = t.width - 2 * m - 2 * bw - 40;
-        int y = add_text(tr("home.hall_name"), m, t.px(36), text_w, t.title(), t.header_text, ui::Weight::Bold);
+        int y = add_text(tr("home.hall_name"), m, t.top_inset + t.px(36), text_w, t.title(), t.header_text, ui::Weight::Bold);
         m_clock_label = add<ui::Label>(date_text(), t.body(), SDL_Color{0xD6, 0xE6, 0xF8, 0xFF});
         int ch = m_clock_label->measure_height(m_ctx.text(), text_w);
         m_clock_label->bounds = {m, y + 4, text_w, ch};
@@ -50,11 +53,11 @@ public:
         auto* lang = add<ui::Button>(tr("home.other_language"), [this] {
             emit({Intent::Kind::SetLanguage, m_ctx.session().language == "en" ? "zh-CN" : "en"});
         }, ui::ButtonStyle::Header);
-        lang->bounds = {t.width - m - bw, (header_h - bh) / 2, bw, bh};
+        lang->bounds = {t.width - m - bw, t.top_inset + (header_h - t.top_inset - bh) / 2, bw, bh};
         lang->id = "language";
         auto* large = add<ui::Button>(tr(m_ctx.session().large_text ? "home.normal_text" : "home.large_text"),
                                       [this] { emit({Intent::Kind::ToggleLargeText, ""}); }, ui::ButtonStyle::Header);
-        large->bounds = {t.width - m - 2 * bw - 20, (header_h - bh) / 2, bw, bh};
+        large->bounds = {t.width - m - 2 * bw - 20, t.top_inset + (header_h - t.top_inset - bh) / 2, bw, bh};
         large->id = "large-text";
 
         y = header_h + t.px(36);

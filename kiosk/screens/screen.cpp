@@ -83,25 +83,26 @@ std::vector<ui::Widget*> Screen::widgets() const {
 int Screen::add_header(const std::string& title, bool show_back) {
     const auto& t = theme();
     int h = t.px(150) < t.min_target() + 40 ? t.min_target() + 40 : t.px(150);
+    int top = t.top_inset;  // the DEMO band, when there is one: the bar extends under it
     auto* bar = add<ui::Label>("", t.title(), t.header_text);
     bar->background = t.header;
-    bar->bounds = {0, 0, t.width, h};
+    bar->bounds = {0, 0, t.width, top + h};
     int bw = t.px(200);
     int bh = h - 32;
     if (show_back) {
         auto* back = add<ui::Button>(tr("common.back"), [this] { emit({Intent::Kind::Back, ""}); }, ui::ButtonStyle::Header);
-        back->bounds = {16, 16, bw, bh};
+        back->bounds = {16, top + 16, bw, bh};
         back->id = "back";
     }
     auto* home = add<ui::Button>(tr("common.home"), [this] { emit({Intent::Kind::Home, ""}); }, ui::ButtonStyle::Header);
-    home->bounds = {t.width - 16 - bw, 16, bw, bh};
+    home->bounds = {t.width - 16 - bw, top + 16, bw, bh};
     home->id = "home";
     auto* label = add<ui::Label>(title, t.title(), t.header_text, ui::Weight::Bold, ui::Align::Center);
     int lw = t.width - 2 * (bw + 32);
     int lh = label->measure_height(m_ctx.text(), lw);
     label->max_lines = 1;
-    label->bounds = {bw + 32, (h - std::min(lh, h)) / 2, lw, std::min(lh, h)};
-    return h;
+    label->bounds = {bw + 32, top + (h - std::min(lh, h)) / 2, lw, std::min(lh, h)};
+    return top + h;
 }
 
 int Screen::add_text(const std::string& text, int x, int y, int w, int px, SDL_Color color, ui::Weight weight,

@@ -27,6 +27,7 @@ struct Theme {
 
     int width = 1080;
     int height = 1920;
+    int top_inset = 0;  ///< rows at the top that belong to the app (the DEMO band): headers start below
     float text_scale = 1.0f;   ///< 1.3 in large-text mode
     float px_per_cm = 40.0f;
 

@@ -100,9 +100,14 @@ void Button::draw(Canvas& c) {
     Weight w = m_style == ButtonStyle::Tile || m_style == ButtonStyle::Primary ? Weight::Bold : Weight::Regular;
     if (m_style == ButtonStyle::Tile) {
         // Tile: a glyph in a coloured circle above a bold label and a small subtitle, the
-        // whole group centred; a label too wide for the tile steps down in size.
+        // whole group centred; a label too wide or too tall for the tile (landscape with
+        // large text, long English names) steps down in size, to small text at the least.
         int pad = t.px(16);
-        while (px > t.body() && c.text.measure(m_label, px, w).x > bounds.w - 2 * pad) px -= 4;
+        auto too_big = [&](int size) {
+            auto s = c.text.measure(m_label, size, w);
+            return s.x > bounds.w - 2 * pad || s.y > bounds.h - pad;
+        };
+        while (px > t.small() && too_big(px)) px -= 4;
         auto ls = c.text.measure(m_label, px, w);
         text_cut = ls.x > bounds.w - 2 * pad || ls.y > bounds.h;
         SDL_Point ss{0, 0};
