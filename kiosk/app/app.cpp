@@ -100,10 +100,6 @@ void App::apply_theme() {
     m_theme.top_inset = m_demo && m_text ? demo_band_height() : 0;
 }
 
-int App::demo_band_height() {
-    return m_text->line_height(m_theme.px(24), ui::Weight::Bold) + 2 * m_theme.px(3);
-}
-
 Status App::init() {
     // Fail closed: a kiosk in production mode never runs on simulators, demo keys or plain http.
     if (auto toys = config::toy_problems(m_config); !toys.empty())
@@ -417,112 +413,6 @@ void App::handle_event(const screens::AppEvent& e) {
     m_dirty = true;
 }
 
-bool App::in_hold_corner(int x, int y) const {
-    // A square at the top-left, over the hall's name on the home screen (nothing to tap there).
-    int side = m_theme.px(180);
-    return x >= 0 && y >= 0 && x < side && y < side;
-}
-
-void App::check_corner_hold() {
-    if (!m_hold_since || m_clock->now() - *m_hold_since < kCornerHold) return;
-    m_hold_since.reset();
-    if (!m_corner_hold || screen_name() != "home" || m_countdown) return;
-    // The finger is still down: its lift must not tap whatever the PIN pad shows under it.
-    m_swallow_touch = true;
-    m_corner_hold(*this);
-    m_dirty = true;
-}
-
-void App::inject_pointer(screens::Screen* s, ui::PointerEvent::Kind kind, int x, int y) {
-    using K = ui::PointerEvent::Kind;
-    ui::PointerEvent pe{kind, x, y, m_clock->now()};
-    if (kind == K::Down) m_session->touch();
-    if (kind == K::Down) {
-        m_swallow_touch = false;
-        if (screen_name() == "home" && !m_countdown && in_hold_corner(x, y)) m_hold_since = m_clock->now();
-        else m_hold_since.reset();
-    } else if (kind == K::Up || !in_hold_corner(x, y)) {
-        m_hold_since.reset();
-    }
-    if (m_swallow_touch) {
-        if (kind == K::Up) m_swallow_touch = false;
-        return;
-    }
-    if (m_countdown) {
-        m_countdown->on_pointer(pe);
-    } else if (s) {
-        s->pointer(pe);
-    }
-    m_dirty = true;
-}
-
-void App::tap(int x, int y) {
-    inject_pointer(screen(), ui::PointerEvent::Kind::Down, x, y);
-    inject_pointer(screen(), ui::PointerEvent::Kind::Up, x, y);
-}
-
-void App::hold(VirtualClock& clock, int x, int y, double seconds) {
-    using namespace std::chrono;
-    inject_pointer(screen(), ui::PointerEvent::Kind::Down, x, y);
-    auto total = duration_cast<milliseconds>(duration<double>(seconds));
-    for (auto done = milliseconds(0); done < total; done += milliseconds(50)) {
-        clock.advance(std::min<milliseconds>(milliseconds(50), total - done));
-        frame();
-    }
-    inject_pointer(screen(), ui::PointerEvent::Kind::Up, x, y);
-}
-
-void App::type_text(const std::string& text) {
-    m_session->touch();
-    if (screen()) screen()->on_text(text);
-    m_dirty = true;
-}
-
-void App::handle_sdl(const SDL_Event& e) {
-    using K = ui::PointerEvent::Kind;
-    auto logical = [&](float fx, float fy) {  // finger coordinates are 0..1 of the window
-        return SDL_Point{int(fx * m_theme.width), int(fy * m_theme.height)};
-    };
-    switch (e.type) {
-    case SDL_QUIT:
-        // Lockdown: in production mode nothing a citizen can press closes the kiosk (a window
-        // manager's Alt+F4 arrives as SDL_QUIT); systemd stops it with SIGTERM.
-        if (m_demo) m_quit = true;
-        else LOG_INFO("app") << "quit request ignored (production mode)";
-        break;
-    case SDL_FINGERDOWN:
-    case SDL_FINGERMOTION:
-    case SDL_FINGERUP: {
-        auto p = logical(e.tfinger.x, e.tfinger.y);
-        inject_pointer(screen(), e.type == SDL_FINGERDOWN ? K::Down : e.type == SDL_FINGERUP ? K::Up : K::Move, p.x, p.y);
-        break;
-    }
-    case SDL_MOUSEBUTTONDOWN:
-        if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
-        m_pointer_down = true;
-        inject_pointer(screen(), K::Down, e.button.x, e.button.y);  // logical size: already scaled
-        break;
-    case SDL_MOUSEMOTION:
-        if (m_pointer_down && e.motion.which != SDL_TOUCH_MOUSEID) inject_pointer(screen(), K::Move, e.motion.x, e.motion.y);
-        break;
-    case SDL_MOUSEBUTTONUP:
-        if (!m_pointer_down || e.button.which == SDL_TOUCH_MOUSEID) break;
-        m_pointer_down = false;
-        inject_pointer(screen(), K::Up, e.button.x, e.button.y);
-        break;
-    case SDL_KEYDOWN:
-        if (auto typed = devices().filter_window_key(e); !typed.empty()) type_text(typed);
-        m_devices->on_key(*this, e.key.keysym.sym, e.key.keysym.mod);
-        break;
-    case SDL_TEXTINPUT:
-        // Through the window wedge first: a scanner typing into the window is a scan.
-        if (auto typed = devices().filter_window_key(e); !typed.empty()) type_text(typed);
-        break;
-    case SDL_WINDOWEVENT: m_dirty = true; break;
-    default: break;
-    }
-}
-
 void App::show_countdown() {
     int left = m_session->countdown_left();
     if (m_countdown && left == m_countdown_shown) return;
@@ -596,69 +486,6 @@ void App::frame(bool force_draw) {
     }
     if (m_dirty || force_draw) draw();
     notify_systemd();
-}
-
-void App::notify_systemd() {
-    // Real time, not m_clock: systemd's watchdog runs on the wall, also in scripted runs.
-    auto now = std::chrono::steady_clock::now();
-    if (!m_notifier.is_ready()) return;
-    m_notifier.frame_done(m_events.oldest_waiting() < m_notifier.ping_interval(), now);
-    if (now - m_last_status_line < std::chrono::seconds(1) || !m_devices) return;  // devices start after the first frame
-    m_last_status_line = now;
-    // For `systemctl status kiosk`: what a technician checks first.
-    auto h = m_devices->health();
-    std::string line = "printer " + h.printer_state;
-    for (const auto& r : h.printer_reasons) line += (&r == &h.printer_reasons.front() ? " (" : ", ") + r;
-    if (!h.printer_reasons.empty()) line += ")";
-    if (const auto& st = m_app_services.sync_status) {
-        auto s = st->get();
-        line += "; outbox " + std::to_string(s.depth) + " queued, " + std::to_string(s.dead_letters) + " dead; platform " +
-                (s.online ? "online" : "offline");
-    }
-    line += "; ID card " + h.reader + "; scanner " + h.scanner + "; screen " + screen_name();
-    m_notifier.status(line);
-}
-
-void App::draw_config_banner(ui::Canvas& c) {
-    // For the technician, not the citizen: small, at the top, and the kiosk works on.
-    if (m_opts.config_problem.empty() || screen_name() == "attract") return;
-    const auto& t = m_theme;
-    ui::Label banner(m_strings.tr("technician.config_fallback"), t.small(), t.warning_text, ui::Weight::Bold, ui::Align::Center);
-    banner.padding = t.px(8);
-    banner.background = t.warning_bg;
-    int h = banner.measure_height(*m_text, t.width);
-    banner.bounds = {0, 0, t.width, h};
-    banner.id = "config-fallback";
-    banner.draw(c);
-}
-
-void App::draw_status_banner(ui::Canvas& c) {
-    if (m_status.printer_message_key.empty()) return;
-    const auto& t = m_theme;
-    std::string msg = m_strings.tr(m_status.printer_message_key);
-    ui::Label banner(msg, t.body(), t.warning_text, ui::Weight::Bold, ui::Align::Center);
-    banner.padding = t.px(24);
-    banner.background = t.warning_bg;
-    int h = banner.measure_height(*m_text, t.width - 2 * t.margin());
-    banner.bounds = {t.margin(), t.height - h - t.px(24), t.width - 2 * t.margin(), h};
-    banner.id = "printer-status";
-    banner.draw(c);
-}
-
-void App::draw_demo_band(ui::Canvas& c) {
-    // Over everything, on every screen (the countdown dialog too): a demo kiosk must never be
-    // mistaken for one that serves citizens.
-    const auto& t = m_theme;
-    // Thin (24 px text), so it stays above every screen's header text rather than over it.
-    ui::Label band(m_strings.tr("mode.demo_band"), t.px(24), SDL_Color{0xFF, 0xFF, 0xFF, 0xFF}, ui::Weight::Bold,
-                   ui::Align::Center);
-    band.padding = t.px(3);
-    band.background = SDL_Color{0xC6, 0x28, 0x28, 0xFF};
-    int h = band.measure_height(*m_text, t.width);
-    m_demo_band_height = h;
-    band.bounds = {0, 0, t.width, h};
-    band.id = "demo-band";
-    band.draw(c);
 }
 
 void App::draw() {
