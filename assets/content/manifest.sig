@@ -2,5 +2,5 @@
  "algorithm": "ed25519",
  "format": 1,
  "key": "cr8M61TmegjcaNc5jfWG1cOTOTED788qT+DPV8+Np3s=",
- "signature": "yNokHec9RHZYzNaVRIXzbsTd7fKH8x6aLZRbl072oV3VUB+O57HAsjHI796wmlkHnc0YJ/JYkfYAY21p89X7Cw=="
+ "signature": "CuX1wJYw9u+h5mgG3K9QEPazljxAlJOqIgG2cM/looUmzn4DmhL5++qC6z5PcnlvgWVo2WPU7YmVqLkkiYQSAA=="
 }

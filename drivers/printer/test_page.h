@@ -4,9 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "base/result.h"
+
 namespace kiosk::printer {
 
-/// Printed at the top of the test page (ASCII; no personal data: the kiosk's id, its version,
+/// Printed at the top of the test page (UTF-8; no personal data: the kiosk's id, its version,
 /// the time, the printer's state).
 struct TestPageInfo {
     std::string kiosk_id;
@@ -16,7 +18,7 @@ struct TestPageInfo {
 };
 
 /// The PDF's bytes: a frame 10 mm inside the A4 edge (clipping shows), a grid of lines, the
-/// facts, and a ruler of characters.
-std::string test_page_pdf(const TestPageInfo& info);
+/// facts, and a ruler of Latin and Chinese characters.
+Result<std::string> test_page_pdf(const TestPageInfo& info);
 
 }  // namespace kiosk::printer

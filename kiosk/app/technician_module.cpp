@@ -185,7 +185,8 @@ void print_test_page(App& app) {
     info.lines.push_back("Printer: " + h.printer_state + (reasons.empty() ? "" : reasons + ")"));
     for (const auto& [name, level] : h.supplies)
         info.lines.push_back("Supply " + name + ": " + (level < 0 ? std::string("unknown") : std::to_string(level) + "%"));
-    auto r = app.devices().print_from_memory(app, printer::test_page_pdf(info), "test-page");
+    auto pdf = printer::test_page_pdf(info);
+    Status r = pdf ? app.devices().print_from_memory(app, *pdf, "test-page") : Status(pdf.error());
     if (!r) {
         LOG_WARN("technician") << "test page not sent: " << r.error().message;
         app.events().post({AppEvent::Kind::RequestUpdate, "print", "failed", false});

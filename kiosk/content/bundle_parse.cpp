@@ -451,6 +451,12 @@ void parse_forms(const std::string& dir, ContentData& data, std::vector<BundlePr
         f.form.title = c.str(o, path, "title");
         f.form.path = c.str(o, path, "file");
         f.form.sha256 = c.str(o, path, "sha256");
+        f.form.purpose = c.str(o, path, "purpose", false);
+        // The form's own address (not its item's page): the QR code on the form screen and on
+        // the paper opens the PDF itself.
+        f.form.url = c.str(o, path, "url", false);
+        if (!f.form.url.empty() && f.form.url.rfind("https://", 0) != 0 && f.form.url.rfind("http://", 0) != 0)
+            c.problem(path + ".url", "must be an http(s) URL");
         if (!f.form.id.empty() && !ids.insert(f.form.id).second) c.problem(path + ".id", "duplicate form id '" + f.form.id + "'");
         if (!f.form.path.empty()) {
             auto m = data.files.find(f.form.path);

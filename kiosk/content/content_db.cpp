@@ -34,7 +34,7 @@ CREATE INDEX faq_by_item ON faq(item_code, seq);
 CREATE TABLE item_life_events(item_code TEXT NOT NULL, event_id TEXT NOT NULL);
 CREATE INDEX item_life_events_by_event ON item_life_events(event_id);
 CREATE TABLE forms(id TEXT PRIMARY KEY, title TEXT NOT NULL, file TEXT NOT NULL, sha256 TEXT NOT NULL,
-  size INTEGER NOT NULL, sort INTEGER NOT NULL);
+  size INTEGER NOT NULL, sort INTEGER NOT NULL, url TEXT NOT NULL DEFAULT '', purpose TEXT NOT NULL DEFAULT '');
 CREATE TABLE form_items(form_id TEXT NOT NULL, item_code TEXT NOT NULL);
 CREATE INDEX form_items_by_item ON form_items(item_code);
 CREATE TABLE hall(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -123,12 +123,12 @@ Status write_content_db(const ContentData& data, const std::string& db_path) {
         }
     }
     {
-        auto st = TRY(db.prepare("INSERT INTO forms VALUES(?,?,?,?,?,?)"));
+        auto st = TRY(db.prepare("INSERT INTO forms VALUES(?,?,?,?,?,?,?,?)"));
         auto fi = TRY(db.prepare("INSERT INTO form_items VALUES(?,?)"));
         int sort = 0;
         for (const auto& f : data.forms) {
             TRY(st.reset().bind(1, f.form.id).bind(2, f.form.title).bind(3, f.form.path).bind(4, f.form.sha256)
-                    .bind(5, f.form.size).bind(6, sort++).run());
+                    .bind(5, f.form.size).bind(6, sort++).bind(7, f.form.url).bind(8, f.form.purpose).run());
             for (const auto& c : f.items) TRY(fi.reset().bind(1, f.form.id).bind(2, c).run());
         }
     }

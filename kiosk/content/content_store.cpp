@@ -144,12 +144,18 @@ Result<ServiceItem> ContentStore::item(const std::string& code) {
 
 Result<std::vector<Form>> ContentStore::forms_of(const std::string& item_code) {
     std::vector<Form> out;
-    auto st = TRY(m_db.prepare(
-        "SELECT f.id, f.title, f.file, f.sha256, f.size FROM forms f JOIN form_items x ON x.form_id=f.id WHERE x.item_code=? "
-        "ORDER BY f.sort"));
+    // A content.db written before forms had url and purpose (2026-12-05) is read without them,
+    // so a kiosk updated in place keeps its forms until the next bundle.
+    auto with_url = m_db.prepare(
+        "SELECT f.id, f.title, f.file, f.sha256, f.size, f.url, f.purpose FROM forms f JOIN form_items x ON x.form_id=f.id "
+        "WHERE x.item_code=? ORDER BY f.sort");
+    bool has_url = bool(with_url);
+    auto st = has_url ? std::move(*with_url)
+                      : TRY(m_db.prepare("SELECT f.id, f.title, f.file, f.sha256, f.size, '', '' FROM forms f JOIN form_items x "
+                                         "ON x.form_id=f.id WHERE x.item_code=? ORDER BY f.sort"));
     st.bind(1, item_code);
     while (TRY(st.step()))
-        out.push_back({st.text(0), st.text(1), (fs::path(m_dir) / st.text(2)).string(), st.text(3), st.int64(4)});
+        out.push_back({st.text(0), st.text(1), (fs::path(m_dir) / st.text(2)).string(), st.text(3), st.int64(4), st.text(5), st.text(6)});
     return out;
 }
 

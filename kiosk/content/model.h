@@ -93,6 +93,8 @@ struct Form {
     std::string path;  ///< absolute path of the PDF in the live content version
     std::string sha256;
     int64_t size = 0;
+    std::string url;      ///< where the form itself downloads (its QR code); empty: not online
+    std::string purpose;  ///< what it is for: "申请首次领取、换领或补领居民身份证时填写。"
 };
 
 struct OpeningHours {

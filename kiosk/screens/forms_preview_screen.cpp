@@ -31,9 +31,8 @@ public:
         }
         m_file = form->path;
         auto item = store->item(m_code);
-        // The model has no download address of its own for a form: the item's online service
-        // (where the form can be downloaded) is the QR code's target.
-        std::string url = item ? item->online_url : "";
+        // The form's own address: the phone gets this PDF, not the item's page.
+        std::string url = form->url;
         m_can_print = m_ctx.status().printer_can_print;
 
         bool wide = t.landscape();
@@ -42,9 +41,19 @@ public:
         int y = top + gap;
         int side_w = wide ? std::max(t.px(560), 600) : t.width - 2 * m;  // the action column
         int side_x = wide ? t.width - m - side_w : m;
-        int text_w = wide ? side_w : t.width - 2 * m;
-        int ty = add_text(form->title, side_x, y, text_w, t.title(), t.text, ui::Weight::Bold);
-        if (item) ty = add_text(trf("guide.form_for", {{"name", item->name}}), side_x, ty + t.px(8), text_w, t.small(), t.muted);
+        // Landscape: what the form is and where it goes over the page on the left, the actions
+        // (print, QR code) on the right, so a long purpose in large text never pushes the QR
+        // code off the screen. Portrait: all of it across the top.
+        int text_w = wide ? side_x - 2 * m : t.width - 2 * m;
+        int ty = add_text(form->title, m, y, text_w, t.title(), t.text, ui::Weight::Bold);
+        if (item) ty = add_text(trf("guide.form_for", {{"name", item->name}}), m, ty + t.px(8), text_w, t.small(), t.muted);
+        // What the form is for and which window takes it once filled in (the item's windows).
+        if (!form->purpose.empty())
+            ty = add_text(trf("guide.form_purpose", {{"purpose", form->purpose}}), m, ty + t.px(8), text_w, t.small(), t.text);
+        if (item && !item->windows.empty())
+            ty = add_text(trf("guide.form_hand_in", {{"where", guide::where_text(m_ctx.strings(), item->floor, item->windows)},
+                                                      {"department", item->department_name}}),
+                          m, ty + t.px(8), text_w, t.small(), t.text, ui::Weight::Bold);
         ty += gap;
 
         // Action block: print button, its status, and the QR code.
@@ -69,7 +78,7 @@ public:
         int block_h = t.button_height() + (st_h ? gap + st_h : 0) + (show_cancel ? gap + t.button_height() : 0);
         SDL_Rect preview_area;
         if (wide) {
-            int ay = ty;
+            int ay = top + gap;
             print->bounds = {ax, ay, aw, t.button_height()};
             ay += t.button_height() + gap;
             if (st_h) st->bounds = {ax, ay, aw, st_h}, ay += st_h + gap;
@@ -82,7 +91,7 @@ public:
             } else {
                 qcap->bounds = {ax, ay, aw, qcap_h};
             }
-            preview_area = {m, top + gap, side_x - 2 * m, H - top - 2 * gap};
+            preview_area = {m, ty, side_x - 2 * m, H - ty - gap};
         } else {
             int panel_h = std::max(qr_side, block_h + gap + qcap_h) + 2 * pad;
             int py = H - panel_h;

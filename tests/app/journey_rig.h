@@ -148,7 +148,5 @@ struct Paused {
 /// The demo's test identity (assets/demo/cards.json, fictional): never a real person.
 inline const std::string kWangName = "王测试";
 inline const std::string kWangId = "110105198808081237";
-/// The name as the demo certificate PDF prints it.
-inline const std::string kWangLatin = "WANG Ceshi";
 
 }  // namespace kiosk::journeys::test

@@ -112,7 +112,13 @@ TEST_CASE("forms of an item are PDFs at absolute paths whose sha256 matches and 
     CHECK(std::string(title.begin(), title.end()) == "不动产登记申请书");
     std::unique_ptr<poppler::page> page(doc->create_page(0));
     auto text = page->text().to_utf8();
-    CHECK(std::string(text.begin(), text.end()).find("Real Estate Registration") != std::string::npos);
+    // The page itself is Chinese (text, not only the title in the metadata).
+    std::string page_text(text.begin(), text.end());
+    CHECK(page_text.find("不动产登记申请书") != std::string::npos);
+    CHECK(page_text.find("不动产坐落") != std::string::npos);
+    CHECK(page_text.find("递交地点") != std::string::npos);
+    CHECK(f.url == "https://zwfw.example.gov.cn/forms/f-bdc.pdf");
+    CHECK(f.purpose.find("转移登记") != std::string::npos);
     CHECK(live.store->forms_of("GAJ-004")->empty());
 }
 
@@ -187,7 +193,7 @@ TEST_CASE("every demo form is a PDF poppler renders, with its Chinese title in t
         CHECK(std::string(title.begin(), title.end()) == st->text(1));
         std::unique_ptr<poppler::page> page(doc->create_page(0));
         REQUIRE(page);
-        CHECK(page->page_rect().width() == doctest::Approx(595));
+        CHECK(page->page_rect().width() == doctest::Approx(595.28).epsilon(0.001));  // A4
     }
     CHECK(n == 7);
 }

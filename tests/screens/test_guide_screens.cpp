@@ -66,9 +66,16 @@ std::string item_url(const std::string& code) {
     return "";
 }
 
+std::string form_url(const std::string& id) {
+    auto forms = nlohmann::json::parse(read_file(kRepo + "/assets/content/forms.json"));
+    for (const auto& f : forms["forms"])
+        if (f["id"] == id) return f.value("url", "");
+    return "";
+}
+
 }  // namespace
 
-TEST_CASE("guide: search bdcdj, open the item, its QR code decodes to the item's URL, preview and print its form") {
+TEST_CASE("guide: search bdcdj, open the item, its QR code decodes to the item's URL, the form's preview says what it is for and where it goes, its QR code is the form's own URL, and it prints") {
     TempDir dir;
     import_demo(dir);
     auto r = run_kiosk(dir,
@@ -95,6 +102,8 @@ TEST_CASE("guide: search bdcdj, open the item, its QR code decodes to the item's
                        "expect-screen forms\n"
                        "tap \"不动产登记申请书\"\n"
                        "expect-screen form_preview\n"
+                       "expect \"用途：办理不动产首次登记\"\n"
+                       "expect \"填好后交至：2楼 11号窗口（不动产登记中心）\"\n"
                        "screenshot preview\n"
                        "tap \"打印表格\"\n"
                        "wait 2\n"
@@ -118,7 +127,10 @@ TEST_CASE("guide: search bdcdj, open the item, its QR code decodes to the item's
     REQUIRE(pv.is_object());
     CHECK(pv["text"] == "");
     CHECK(inked_pixels(r.shots + "/preview.png", pv["bounds"]) > 2000);
-    CHECK(zbar(r.shots + "/preview.png") == item_url("BDC-003"));
+    // The form's QR code is the form's own download address, not its item's page.
+    CHECK(form_url("f-bdc").rfind("https://", 0) == 0);
+    CHECK(form_url("f-bdc") != item_url("BDC-003"));
+    CHECK(zbar(r.shots + "/preview.png") == form_url("f-bdc"));
     // The simulated printer wrote the job's PDF into the state directory.
     int pdfs = 0;
     for (const auto& e : fs::directory_iterator(dir / "state/sim-printer"))
@@ -175,7 +187,7 @@ TEST_CASE("guide: the print button is disabled with the reason while the printer
     CHECK(print["enabled"] == false);
     CHECK(find_id(d, "print-status")["text"].get<std::string>().find("缺纸") != std::string::npos);
     // The QR code stays above the app's printer banner and still decodes.
-    CHECK(zbar(r.shots + "/no-paper.png") == item_url("BDC-001"));
+    CHECK(zbar(r.shots + "/no-paper.png") == form_url("f-bdc"));
 }
 
 TEST_CASE("guide: hall info shows 9:00–17:00, the 24-hour zone, transport and nearby printing") {
@@ -198,7 +210,7 @@ TEST_CASE("guide: hall info shows 9:00–17:00, the 24-hour zone, transport and 
     REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
 }
 
-TEST_CASE("guide: English screens in landscape and large text keep the item page's QR code readable") {
+TEST_CASE("guide: English screens in landscape and large text keep the item page's and the form's QR codes readable") {
     TempDir dir;
     import_demo(dir);
     auto r = run_kiosk(dir,
@@ -215,6 +227,7 @@ TEST_CASE("guide: English screens in landscape and large text keep the item page
                        "tap \"Forms (1)\"\n"
                        "tap \"不动产登记申请书\"\n"
                        "expect \"Print the form\"\n"
+                       "expect \"Hand it in at: Floor 2, window 11 (不动产登记中心)\"\n"
                        "screenshot preview-en\n"
                        "tap \"Home\"\n"
                        "tap \"Hall info\"\n"
@@ -223,7 +236,7 @@ TEST_CASE("guide: English screens in landscape and large text keep the item page
                        {"--set", "display.orientation=landscape"});
     REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
     CHECK(zbar(r.shots + "/item-en.png") == item_url("BDC-003"));
-    CHECK(zbar(r.shots + "/preview-en.png") == item_url("BDC-003"));
+    CHECK(zbar(r.shots + "/preview-en.png") == form_url("f-bdc"));
 }
 
 TEST_CASE("guide: without content every guide screen says so plainly") {
