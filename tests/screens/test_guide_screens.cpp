@@ -130,7 +130,9 @@ TEST_CASE("guide: search bdcdj, open the item, its QR code decodes to the item's
     // The form's QR code is the form's own download address, not its item's page.
     CHECK(form_url("f-bdc").rfind("https://", 0) == 0);
     CHECK(form_url("f-bdc") != item_url("BDC-003"));
-    CHECK(zbar(r.shots + "/preview.png") == form_url("f-bdc"));
+    // zbarimg may also read the small QR code printed on the previewed page: the same address.
+    std::string codes = zbar(r.shots + "/preview.png");
+    CHECK((codes == form_url("f-bdc") || codes == form_url("f-bdc") + "\n" + form_url("f-bdc")));
     // The simulated printer wrote the job's PDF into the state directory.
     int pdfs = 0;
     for (const auto& e : fs::directory_iterator(dir / "state/sim-printer"))
