@@ -35,6 +35,8 @@ void append_utf8(WipedString& s, char32_t c) {
 struct Field {
     std::span<const std::uint8_t> block;
     WipedString get(std::size_t offset, std::size_t size) const { return ucs2le_to_utf8(block.subspan(offset, size)); }
+    /// Free text that is displayed (names, address, issuer): controls and bidi marks removed.
+    WipedString text(std::size_t offset, std::size_t size) const { return ucs2le_to_display_utf8(block.subspan(offset, size)); }
 };
 
 Secret secret(const WipedString& s) { return Secret(std::string_view(s.data(), s.size())); }
@@ -75,7 +77,7 @@ bool is_upper_alpha3(const WipedString& s) {
 
 Status parse_resident_or_permit(Field f, bool permit, Identity& out) {
     out.type = permit ? CardType::ResidencePermit : CardType::ResidentId;
-    out.name = secret(f.get(0, 30));
+    out.name = secret(f.text(0, 30));
     if (out.name.empty()) return bad("name is empty");
     TRY(check_gender(f.get(30, 2), out));
     if (!permit) {
@@ -86,11 +88,11 @@ Status parse_resident_or_permit(Field f, bool permit, Identity& out) {
         out.nation = Secret(name);
     }
     TRY(check_dates(f.get(36, 16), f.get(188, 16), f.get(204, 16), out));
-    out.address = secret(f.get(52, 70));
+    out.address = secret(f.text(52, 70));
     WipedString id = f.get(122, 36);
     TRY(check_id18(id, "ID number"));
     out.id_number = secret(id);
-    out.issuer = secret(f.get(158, 30));
+    out.issuer = secret(f.text(158, 30));
     if (permit) {
         out.pass_number = secret(f.get(220, 18));
         out.issue_count = secret(f.get(238, 4));
@@ -100,7 +102,7 @@ Status parse_resident_or_permit(Field f, bool permit, Identity& out) {
 
 Status parse_foreign_2017(Field f, Identity& out) {
     out.type = CardType::ForeignPermanent2017;
-    out.english_name = secret(f.get(0, 120));
+    out.english_name = secret(f.text(0, 120));
     TRY(check_gender(f.get(120, 2), out));
     WipedString num = f.get(122, 30);
     // FIXME: the 2017 permit number has a check digit of its own whose rule is not in the
@@ -113,21 +115,21 @@ Status parse_foreign_2017(Field f, Identity& out) {
     WipedString nat = f.get(152, 6);
     if (!is_upper_alpha3(nat)) return bad("nationality is not an ISO 3166 alpha-3 code");
     out.nationality = secret(nat);
-    WipedString chinese = f.get(158, 30);
+    WipedString chinese = f.text(158, 30);
     out.name = chinese.empty() ? out.english_name : secret(chinese);
     if (out.name.empty()) return bad("name is empty");
     TRY(check_dates(f.get(220, 16), f.get(188, 16), f.get(204, 16), out));
-    out.issuer = secret(f.get(240, 8));
+    out.issuer = secret(f.text(240, 8));
     return {};
 }
 
 Status parse_foreign_2023(Field f, Identity& out) {
     out.type = CardType::ForeignPermanent2023;
-    out.name = secret(f.get(0, 30));
+    out.name = secret(f.text(0, 30));
     TRY(check_gender(f.get(30, 2), out));
     out.issue_count = secret(f.get(32, 4));
-    WipedString english = f.get(52, 70);
-    WipedString part2 = f.get(220, 22);
+    WipedString english = f.text(52, 70);
+    WipedString part2 = f.text(220, 22);
     // The English name runs on from part 1 into part 2 without a separator (spec: unsure).
     english.append(part2);
     out.english_name = secret(english);
@@ -146,7 +148,13 @@ Status parse_foreign_2023(Field f, Identity& out) {
 
 }  // namespace
 
-WipedString ucs2le_to_utf8(std::span<const std::uint8_t> bytes) {
+bool is_control_or_bidi(char32_t c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
+           c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+namespace {
+WipedString decode_ucs2le(std::span<const std::uint8_t> bytes, bool display) {
     WipedString s;
     s.reserve(bytes.size() * 3 / 2 + 4);
     for (std::size_t i = 0; i + 1 < bytes.size(); i += 2) {
@@ -163,12 +171,18 @@ WipedString ucs2le_to_utf8(std::span<const std::uint8_t> bytes) {
             }
             c = 0xFFFD;
         }
+        if (display && is_control_or_bidi(c)) continue;  // NUL padding included
         append_utf8(s, c);
     }
     if (bytes.size() % 2) append_utf8(s, 0xFFFD);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\0')) s.pop_back();
     return s;
 }
+}  // namespace
+
+WipedString ucs2le_to_utf8(std::span<const std::uint8_t> bytes) { return decode_ucs2le(bytes, false); }
+
+WipedString ucs2le_to_display_utf8(std::span<const std::uint8_t> bytes) { return decode_ucs2le(bytes, true); }
 
 Status utf8_to_ucs2le(std::string_view u, std::span<std::uint8_t> out) {
     std::size_t o = 0;

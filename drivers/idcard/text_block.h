@@ -16,6 +16,14 @@ inline constexpr std::size_t kTextBlockSize = 256;
 /// Decodes UCS-2 little-endian to UTF-8, dropping the trailing space / NUL padding.
 /// A lone surrogate or an odd byte count becomes U+FFFD, never a failure.
 WipedString ucs2le_to_utf8(std::span<const std::uint8_t> bytes);
+/// True for what must never reach the screen from a card's free text: C0 and C1 controls,
+/// DEL, the line and paragraph separators, and the bidirectional formatting characters
+/// (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069), with which a forged card could reorder
+/// or hide what the kiosk shows as the holder's name (Unicode TR #36 / UAX #9).
+bool is_control_or_bidi(char32_t c);
+/// ucs2le_to_utf8 without the characters of is_control_or_bidi: for the name, the English
+/// name, the address and the issuer, which the kiosk displays.
+WipedString ucs2le_to_display_utf8(std::span<const std::uint8_t> bytes);
 /// Encodes UTF-8 (BMP only) as UCS-2 LE into exactly `out.size()` bytes, padding with
 /// spaces. Fails when the text does not fit or is not valid UTF-8 within the BMP.
 Status utf8_to_ucs2le(std::string_view utf8, std::span<std::uint8_t> out);

@@ -138,6 +138,9 @@ Result<int> SimPrinter::submit(const PrintRequest& r) {
     std::error_code ec;
     fs::copy_file(r.file_path, job.spool_path, fs::copy_options::overwrite_existing, ec);
     if (ec) return make_error(Errc::Io, "cannot spool " + r.file_path + ": " + ec.message());
+    // copy_file copies the source's mode, and a memfd (how the kiosk hands over certificates)
+    // is 0777: the printed copy is the kiosk user's alone, like every file it writes.
+    fs::permissions(job.spool_path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);
     m_jobs.emplace(id, std::move(job));
     return id;
 }

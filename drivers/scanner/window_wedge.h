@@ -32,6 +32,11 @@ struct WedgeOptions {
     /// Fewer characters than this before Enter is typing (a fast double tap plus Enter),
     /// never a scan: the shortest code the kiosk accepts (a URL) is longer.
     std::size_t min_length = 6;
+    /// More bytes than this at scanner speed is no code the kiosk reads (a QR code holds at
+    /// most 2,953 bytes, ISO/IEC 18004 version 40-L) but a stuck key or a device flooding the
+    /// window: what is held is dropped, and so is the rest of the burst, up to its Enter or
+    /// a gap. Keeps the buffer bounded for a kiosk that runs for months.
+    std::size_t max_length = 4096;
 };
 
 /// Holds keys while they come in at scanner speed. Held keys go back as Typing as soon as
@@ -46,11 +51,20 @@ public:
     /// since the last key exceeds max_gap.
     std::vector<WedgeOutput> poll(std::chrono::milliseconds now);
     bool holding() const { return !m_held.empty(); }
+    /// Bytes of text held now (never more than max_length).
+    std::size_t held_bytes() const { return m_held_bytes; }
+    /// Bursts dropped for exceeding max_length since the start.
+    std::size_t overflows() const { return m_overflows; }
 
 private:
     std::vector<WedgeOutput> release_as_typing();
+    void drop_held();
     WedgeOptions m_opt;
     std::vector<WedgeKey> m_held;
+    std::size_t m_held_bytes = 0;
+    std::size_t m_overflows = 0;
+    bool m_discarding = false;        ///< inside a burst that overflowed: swallow it to its end
+    std::chrono::milliseconds m_last{};  ///< time of the last key seen (held or swallowed)
 };
 
 }  // namespace kiosk::scanner

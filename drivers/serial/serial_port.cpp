@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -75,6 +76,14 @@ Result<SerialPort> SerialPort::open(const std::string& path, int baud) {
     if (!isatty(fd)) {
         ::close(fd);
         return make_error(Errc::InvalidInput, "serial: " + path + " is not a terminal device");
+    }
+    // Exclusive use (tty_ioctl(4) TIOCEXCL): a second open of the port by another program
+    // (a stray `cat`, a modem manager probing ttyUSB*) would take bytes of the card's frames
+    // and could read a citizen's identity; it now fails with EBUSY (root excepted).
+    if (::ioctl(fd, TIOCEXCL) != 0) {
+        int err = errno;
+        ::close(fd);
+        return make_error(Errc::Io, "serial: exclusive use of " + path + ": " + std::strerror(err));
     }
     SerialPort port;
     port.m_fd = fd;
@@ -177,7 +186,10 @@ void SerialPort::drain() {
 }
 
 void SerialPort::close() {
-    if (m_fd >= 0) ::close(m_fd);
+    if (m_fd >= 0) {
+        ::ioctl(m_fd, TIOCNXCL);  // the next owner (a restarted kiosk, kioskctl) may open it again
+        ::close(m_fd);
+    }
     m_fd = -1;
 }
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -40,6 +41,10 @@ int main(int argc, char** argv) {
     rlimit no_core{0, 0};
     setrlimit(RLIMIT_CORE, &no_core);
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    // Everything this process creates (state dir, databases, print records, screenshots) is
+    // for its own user only, whoever started it: systemd's UMask=0077 covers the unit, this
+    // covers a technician's shell and the tests (issue 12).
+    umask(0077);
     std::string config_path, script_path, screenshots, dump_path, state_dir;
     std::vector<std::string> sets;
     bool headless = false, verbose = false, first_frame_only = false, check_layout = false;
@@ -120,6 +125,10 @@ int main(int argc, char** argv) {
                      cfg->state_dir().c_str(), ec.message().c_str());
         return 2;
     }
+    // A state dir made by an older version (or by hand) may be 0755: personal data and print
+    // records live under it, so it is closed to other users at every start.
+    if (struct stat st{}; ::stat(cfg->state_dir().c_str(), &st) == 0 && (st.st_mode & 077) && st.st_uid == ::geteuid())
+        ::chmod(cfg->state_dir().c_str(), 0700);
     if (!config_path.empty() && !fallback && out_of_service.empty()) {
         if (auto st = config::save_last_good(config_path, cfg->state_dir()); !st)
             LOG_WARN("config") << "last good configuration not saved: " << st.error().message;

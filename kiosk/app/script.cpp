@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "base/log.h"
+#include "base/secret.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/devices.h"
 #include "kiosk/ui/layout_check.h"
@@ -16,6 +17,15 @@
 namespace kiosk {
 
 namespace {
+
+/// Wipes the text of a `type` or `scan` step once it has run: it stands for a citizen's
+/// case number or login code, which the idle wipe must leave nowhere in memory.
+void forget_text(ScriptStep& s) {
+    for (auto& a : s.args) {
+        secure_wipe(a.data(), a.capacity());
+        a.clear();
+    }
+}
 
 struct CommandSpec {
     const char* name;
@@ -173,13 +183,19 @@ std::vector<std::string> visible_texts(const App& app) {
     return out;
 }
 
-Result<Script> parse_script(const std::string& text, const std::string& path) {
+Result<Script> parse_script(std::string_view text, const std::string& path) {
+    // Lines, tokens and their copies are heap temporaries holding what a step types: every
+    // block freed while parsing is zeroed (parsing happens once, so the cost is nothing).
+    WipeFreedOnThisThread wipe_freed;
     Script script{path, {}};
-    std::istringstream in(text);
     std::string line;
     int n = 0;
     std::string errors;
-    while (std::getline(in, line)) {
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t eol = text.find('\n', at);
+        if (eol == std::string_view::npos) eol = text.size();
+        line.assign(text.substr(at, eol - at));
+        at = eol + 1;
         ++n;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         size_t first = line.find_first_not_of(" \t");
@@ -262,14 +278,18 @@ Result<Script> parse_script(const std::string& text, const std::string& path) {
 }
 
 Result<Script> load_script(const std::string& path) {
-    std::ifstream in(path);
+    std::ifstream in(path, std::ios::binary);
     if (!in) return make_error(Errc::NotFound, path + ": cannot open script");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parse_script(ss.str(), path);
+    WipedString text;  // the whole file: every typed value of the script is in it
+    char buf[4096];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) text.append(buf, std::size_t(in.gcount()));
+    secure_wipe(buf, sizeof buf);
+    auto script = parse_script(std::string_view(text.data(), text.size()), path);
+    secure_wipe(text.data(), text.size());
+    return script;
 }
 
-Status run_script(App& app, VirtualClock& clock, const Script& script, const ScriptOptions& opts) {
+Status run_script(App& app, VirtualClock& clock, Script& script, const ScriptOptions& opts) {
     using namespace std::chrono;
     // Virtual time moves in frames of this size during `wait`: fine enough that a 1 s
     // countdown tick and a fling animation both advance the way they would for real.
@@ -291,7 +311,7 @@ Status run_script(App& app, VirtualClock& clock, const Script& script, const Scr
                              "': " + v + "\n";
         }
     };
-    for (const auto& s : script.steps) {
+    for (auto& s : script.steps) {
         if (opts.check_layout && &s != &script.steps.front()) check_now(*(&s - 1));
         auto fail = [&](const std::string& what) {
             return make_error(Errc::UserError, script.path + ":" + std::to_string(s.line) + ": " + s.command +
@@ -302,6 +322,7 @@ Status run_script(App& app, VirtualClock& clock, const Script& script, const Scr
             std::string line = s.command;
             for (const auto& a : s.args) line += " " + a;
             std::fprintf(stderr, "script:%d: %s\n", s.line, line.c_str());
+            secure_wipe(line.data(), line.capacity());
         }
         const std::string& a0 = s.args.empty() ? std::string() : s.args[0];
         if (s.command == "tap") {
@@ -331,6 +352,7 @@ Status run_script(App& app, VirtualClock& clock, const Script& script, const Scr
             settle();
         } else if (s.command == "type") {
             app.type_text(a0);
+            forget_text(s);
             settle();
         } else if (s.command == "wait") {
             auto total = duration_cast<milliseconds>(duration<double>(std::stod(a0)));
@@ -373,7 +395,9 @@ Status run_script(App& app, VirtualClock& clock, const Script& script, const Scr
             if (auto r = app.devices().simulate_card_removed(); !r) return fail(r.error().message);
             settle();
         } else if (s.command == "scan") {
-            if (auto r = app.devices().simulate_scan(a0); !r) return fail(r.error().message);
+            auto r = app.devices().simulate_scan(a0);
+            forget_text(s);
+            if (!r) return fail(r.error().message);
             settle();
         } else if (s.command == "printer") {
             if (auto r = app.devices().simulate_printer(a0); !r) return fail(r.error().message);

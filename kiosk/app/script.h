@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.h"
@@ -24,8 +25,10 @@ struct Script {
     std::vector<ScriptStep> steps;
 };
 
-/// Parses a script; every syntax error names the file and the line.
-Result<Script> parse_script(const std::string& text, const std::string& path);
+/// Parses a script; every syntax error names the file and the line. A script types and scans
+/// what a citizen would (case numbers, login codes): the temporaries of parsing are wiped.
+Result<Script> parse_script(std::string_view text, const std::string& path);
+/// Reads and parses a script file; the file's text is wiped from memory once parsed.
 Result<Script> load_script(const std::string& path);
 
 struct ScriptOptions {
@@ -39,8 +42,10 @@ struct ScriptOptions {
 };
 
 /// Runs the script against the app, advancing `clock` for `wait`. The first failed step ends
-/// the run with an error naming the file, the line and what was on screen.
-Status run_script(App& app, VirtualClock& clock, const Script& script, const ScriptOptions& opts);
+/// the run with an error naming the file, the line and what was on screen. The text of a
+/// `type` or `scan` step is wiped once the step has run (it stands for a citizen's input,
+/// which must not outlive the session: the idle wipe is tested with scripts).
+Status run_script(App& app, VirtualClock& clock, Script& script, const ScriptOptions& opts);
 
 /// The layout rules broken on the screen as it is now, one line each ("rule: what"), for the
 /// `check-layout` step and `--check-layout`.

@@ -1,6 +1,7 @@
 // 办件查询: scan the receipt QR or type case number + query code → status timeline → "带我去 N号窗口".
 #include <ctime>
 
+#include "base/secret.h"
 #include "kiosk/screens/certificates_data.h"
 #include "kiosk/screens/screen.h"
 
@@ -81,6 +82,7 @@ public:
     }
 
     void on_leave() override { drop(); }
+    ~CaseStatusScreen() override { drop(); }
 
 private:
     void go(Step s) {
@@ -143,13 +145,21 @@ private:
     void submit() {
         std::string no = m_keep_no, code = m_keep_code;
         // The same rules as the receipt's QR code (docs/scanner.md, "Payload rules").
-        if (!m_ctx.is_case_receipt(no, code)) return fail_with("case_status.invalid");
-        query(no, code);
+        if (m_ctx.is_case_receipt(no, code)) query(no, code);
+        else fail_with("case_status.invalid");
+        forget(no);
+        forget(code);
+    }
+
+    /// The typed case number and query code are the citizen's: zeroed, not just cleared.
+    static void forget(std::string& s) {
+        secure_wipe(s.data(), s.capacity());
+        s.clear();
     }
 
     void query(const std::string& no, const std::string& code) {
-        m_keep_no.clear();
-        m_keep_code.clear();
+        forget(m_keep_no);
+        forget(m_keep_code);
         m_focus_code = false;
         m_result.reset();
         go(Step::Loading);
@@ -192,8 +202,8 @@ private:
 
     void drop() {
         m_result.reset();
-        m_keep_no.clear();
-        m_keep_code.clear();
+        forget(m_keep_no);
+        forget(m_keep_code);
     }
 
     static std::string date(int64_t ms) {

@@ -54,6 +54,11 @@ struct CaseResult {
     std::string case_no, service, state, window;
     int floor = 0;
     std::vector<CaseTimelineEntry> timeline;
+    CaseResult() = default;
+    CaseResult(const CaseResult&) = default;
+    CaseResult& operator=(const CaseResult&) = default;
+    /// The case number is the citizen's: zeroed with the result (the session's end drops it).
+    ~CaseResult() { secure_wipe(case_no.data(), case_no.capacity()); }
 };
 
 }  // namespace kiosk::screens

@@ -105,6 +105,18 @@ HttpClient::~HttpClient() {
     if (m_curl) curl_easy_cleanup(static_cast<CURL*>(m_curl));
 }
 
+std::string route_of(std::string_view path) {
+    // The protocol's routes are /api/v1/<collection>[/...]: the first three segments are
+    // fixed words, whatever follows may identify a citizen.
+    std::size_t end = 0;
+    for (int seg = 0; seg < 3 && end != std::string_view::npos; ++seg) end = path.find('/', end + 1);
+    if (end == std::string_view::npos) {
+        std::size_t q = path.find_first_of("?#");
+        return std::string(path.substr(0, q)) + (q == std::string_view::npos ? "" : "?…");
+    }
+    return std::string(path.substr(0, end)) + "/…";
+}
+
 Result<HttpResponse> HttpClient::request(const std::string& method, const std::string& path, std::string_view body,
                                          const std::vector<std::string>& headers, size_t max_body) {
     CURL* h = static_cast<CURL*>(m_curl);
@@ -147,8 +159,10 @@ Result<HttpResponse> HttpClient::request(const std::string& method, const std::s
         curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp.status);
         return resp;
     }
-    std::string what = method + " " + path + ": " + curl_easy_strerror(rc);
-    if (sink.too_big) return make_error(Errc::Protocol, method + " " + path + ": reply larger than " + std::to_string(max_body) + " bytes");
+    // Error messages reach the journal: they name the route, never the path's variable part
+    // (a case number, a certificate id, a file name) (issue 12).
+    std::string what = method + " " + route_of(path) + ": " + curl_easy_strerror(rc);
+    if (sink.too_big) return make_error(Errc::Protocol, method + " " + route_of(path) + ": reply larger than " + std::to_string(max_body) + " bytes");
     switch (rc) {
         case CURLE_OPERATION_TIMEDOUT: return make_error(Errc::Timeout, what);
         case CURLE_SSL_PINNEDPUBKEYNOTMATCH:

@@ -36,6 +36,9 @@ struct HttpResponse {
     std::string header(const std::string& lower_name) const;
 };
 
+/// The part of a request path a log line may name: "/api/v1/cases/SL2026…" → "/api/v1/cases/…".
+std::string route_of(std::string_view path);
+
 /// One libcurl easy handle (connections are reused between requests). Not thread-safe:
 /// every thread that talks to the platform makes its own.
 class HttpClient {
@@ -47,7 +50,8 @@ public:
 
     /// `path` starts with '/'. Transport failures map to Errc::Unavailable (refused,
     /// unreachable, TLS failure, connection dropped) or Errc::Timeout; any HTTP status is
-    /// a successful Result. Replies larger than `max_body` fail with Errc::Protocol.
+    /// a successful Result. Replies larger than `max_body` fail with Errc::Protocol. Error
+    /// messages name route_of(path), never the whole path.
     Result<HttpResponse> request(const std::string& method, const std::string& path, std::string_view body = {},
                                  const std::vector<std::string>& headers = {}, size_t max_body = 64u << 20);
     const PlatformSettings& settings() const { return m_settings; }

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
 #include <cstdlib>
 
 namespace kiosk::sync {
@@ -198,9 +199,12 @@ Result<UploadReply> PlatformClient::upload(const std::vector<StoredRecord>& batc
     UploadReply out;
     out.status = resp.status;
     if (auto ra = resp.header("retry-after"); !ra.empty()) {
+        // Delta-seconds only (RFC 9110 10.2.3); an HTTP-date is ignored. Clamped before
+        // anything multiplies it: strtol saturates at LONG_MAX on overflow.
         char* end = nullptr;
+        errno = 0;
         long v = std::strtol(ra.c_str(), &end, 10);
-        if (end && *end == '\0' && v >= 0) out.retry_after_s = v;
+        if (end != ra.c_str() && *end == '\0' && v >= 0) out.retry_after_s = (errno == ERANGE || v > kMaxRetryAfterS) ? kMaxRetryAfterS : v;
     }
     if (resp.status == 200) {
         out.acks = TRY(parse_acks(std::string_view(resp.body.data(), resp.body.size()), batch));

@@ -29,9 +29,14 @@ struct RecordAck {
 
 /// Reply to a records batch. `status` 200 comes with one ack per record; any other status
 /// has no acks (the uploader decides: back off, split or dead-letter).
+/// The longest Retry-After the kiosk takes from a reply (a day): a larger value, or one that
+/// overflows a long, is read as this. Seconds become milliseconds later on, and an unclamped
+/// 2^63-1 overflowed there into a tiny or negative delay (issue 12).
+inline constexpr long kMaxRetryAfterS = 24 * 3600;
+
 struct UploadReply {
     long status = 0;
-    long retry_after_s = -1;  ///< Retry-After of a 429/503, -1 when absent
+    long retry_after_s = -1;  ///< Retry-After of a 429/503 (0..kMaxRetryAfterS), -1 when absent
     std::vector<RecordAck> acks;
     /// A 400/422 that names one record of the batch as the cause (`"key"` in the error
     /// body, docs/platform-protocol.md): only that record is refused. Empty otherwise.

@@ -273,8 +273,11 @@ void Uploader::run(std::stop_token stop) {
         backoff = backoff.count() == 0 ? m_options.backoff_min : std::min<std::chrono::milliseconds>(backoff * 2, cap);
         auto half = backoff / 2;
         auto delay = half + std::chrono::milliseconds(std::uniform_int_distribution<int64_t>(0, std::max<int64_t>(0, half.count()))(rng));
+        // Capped in seconds before the conversion to milliseconds can overflow (the reply
+        // parser clamps too; this holds for any other source of a Failure).
         if (failure->retry_after_s >= 0)
-            delay = std::max<std::chrono::milliseconds>(delay, std::chrono::seconds(failure->retry_after_s));
+            delay = std::max<std::chrono::milliseconds>(
+                delay, std::chrono::seconds(std::min<long>(failure->retry_after_s, kMaxRetryAfterS)));
         delay = std::min<std::chrono::milliseconds>(delay, m_options.backoff_max);
         if (failure->refused) health::raise("platform.refused", failure->error);
         LOG_INFO("sync") << "upload failed (" << failure->error << "); next attempt in " << delay.count() << " ms";

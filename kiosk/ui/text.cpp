@@ -218,9 +218,20 @@ int TextRenderer::line_height(int px, Weight w) {
     return h;
 }
 
+namespace {
+/// Zeroes a cache key when it goes out of scope: keys hold the text drawn (a typed case
+/// number, a name on a confirmation screen), and a key is built and freed for every line of
+/// every frame, so freed keys would otherwise litter the heap with what was on screen.
+struct WipeKeyOnExit {
+    std::string& key;
+    ~WipeKeyOnExit() { secure_wipe(key.data(), key.capacity()); }
+};
+}  // namespace
+
 SDL_Point TextRenderer::measure(const std::string& text, int px, Weight w) {
     if (text.empty()) return {0, line_height(px, w)};
     std::string key;
+    WipeKeyOnExit wipe_key{key};
     key.reserve(text.size() + 8);
     key.append(std::to_string(px)).push_back(w == Weight::Bold ? 'b' : 'r');
     key.append(text);
@@ -242,6 +253,7 @@ SDL_Point TextRenderer::measure(const std::string& text, int px, Weight w) {
 SDL_Point TextRenderer::draw(const std::string& text, int px, Weight w, SDL_Color c, int x, int y) {
     if (text.empty()) return {0, line_height(px, w)};
     std::string key;
+    WipeKeyOnExit wipe_key{key};
     key.reserve(text.size() + 16);
     key.append(std::to_string(px)).push_back(w == Weight::Bold ? 'b' : 'r');
     key.append(reinterpret_cast<const char*>(&c), sizeof c).append(text);
@@ -257,7 +269,9 @@ SDL_Point TextRenderer::draw(const std::string& text, int px, Weight w, SDL_Colo
         if (m_lru.size() >= m_capacity) {
             auto old = m_cache.find(m_lru.back());
             SDL_DestroyTexture(old->second.first.texture);
+            secure_wipe(const_cast<char*>(old->first.data()), old->first.size());
             m_cache.erase(old);
+            secure_wipe(m_lru.back().data(), m_lru.back().size());
             m_lru.pop_back();
         }
         m_lru.push_front(key);

@@ -1,6 +1,8 @@
 // Label, Button, ProgressBar, TextField and Dialog.
 #include "widgets.h"
 
+#include "base/secret.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -192,8 +194,18 @@ void TextField::insert(const std::string& s) {
     if (on_change) on_change();
 }
 
+TextField::~TextField() { secure_wipe(m_value.data(), m_value.capacity()); }
+
+void TextField::clear() {
+    secure_wipe(m_value.data(), m_value.capacity());
+    m_value.clear();
+}
+
 void TextField::backspace() {
-    if (!m_value.empty()) m_value.pop_back();
+    if (!m_value.empty()) {
+        m_value.back() = '\0';
+        m_value.pop_back();
+    }
     if (on_change) on_change();
 }
 

@@ -110,7 +110,12 @@ private:
 /// Shows what the citizen typed, with a caret; fed by the keyboard or by script `type`.
 class TextField : public Widget {
 public:
-    TextField(std::string placeholder, size_t max_len) : m_placeholder(std::move(placeholder)), m_max(max_len) {}
+    /// The value's buffer is reserved at `max_len` once, so typing never reallocates it and
+    /// leaves no partial copies of a case number behind; it is zeroed when cleared or destroyed.
+    TextField(std::string placeholder, size_t max_len) : m_placeholder(std::move(placeholder)), m_max(max_len) {
+        m_value.reserve(max_len);
+    }
+    ~TextField() override;
     const char* type() const override { return "textfield"; }
     void draw(Canvas&) override;
     std::string text() const override { return m_value; }
@@ -118,7 +123,7 @@ public:
     bool on_pointer(const PointerEvent&) override;
     void insert(const std::string& s);
     void backspace();
-    void clear() { m_value.clear(); }
+    void clear();
     const std::string& value() const { return m_value; }
     bool focused = false;
     std::function<void()> on_focus;

@@ -1,11 +1,6 @@
-// NOT BUILT (tests/app/CMakeLists.txt leaves it out): still fails on main as of 2026-12-05.
-// After the idle wipe one UTF-8 copy of the case number survives, in [heap]+0x1b1e0, preceded only by zeroed bytes (a freed or spare block whose owner could not be named from the scan).
-// Wiped so far: the Secret the module keeps, the worker's freed blocks (WipeFreedOnThisThread),
-// libcurl's buffers (wiping free, one client per request). Not yet looked at: the script
-// runner's own copy of the step text (the test types the value from a script), the on-screen
-// keyboard / text field and the screen's text-texture cache, the scanner line buffer, the
-// session's std::string copies. Add it back to the build when it passes.
 // Fault: a case number typed on the on-screen keyboard must be gone from the kiosk's memory after the idle wipe (UTF-8, UCS-2LE).
+// The copy that outlived the wipe (found 2026-12-05 with an allocation tracer) was the script
+// runner's own: the step's text and the script file's buffer. Both are wiped now (kiosk/app/script.cpp).
 #include <doctest/doctest.h>
 
 #include "journey_rig.h"

@@ -1,11 +1,6 @@
-// NOT BUILT (tests/app/CMakeLists.txt leaves it out): still fails on main as of 2026-12-05.
-// After the idle wipe one UTF-8 copy of the login token survives, in [heap], right after the idcard device path, as "ZWLOGIN:1:..." (the scanned payload as the script/scanner input delivered it).
-// Wiped so far: the Secret the module keeps, the worker's freed blocks (WipeFreedOnThisThread),
-// libcurl's buffers (wiping free, one client per request). Not yet looked at: the script
-// runner's own copy of the step text (the test types the value from a script), the on-screen
-// keyboard / text field and the screen's text-texture cache, the scanner line buffer, the
-// session's std::string copies. Add it back to the build when it passes.
 // Fault: an app login token scanned for 证明打印 must be gone from the kiosk's memory after the idle wipe.
+// The copy that outlived the wipe (found 2026-12-05 with an allocation tracer) was the script
+// runner's own: the step's text and the script file's buffer. Both are wiped now (kiosk/app/script.cpp).
 #include <doctest/doctest.h>
 
 #include "journey_rig.h"

@@ -114,7 +114,7 @@ public:
         auto r = c->request("POST", path, body.dump());
         return r && r->status == 200;
     }
-    bool fault(const std::string& kind, int count, int ms = 0, const std::string& prefix = "/api/v1/", int retry_after_s = 1) {
+    bool fault(const std::string& kind, int count, int ms = 0, const std::string& prefix = "/api/v1/", long long retry_after_s = 1) {
         return post("/sim/faults", {{"kind", kind}, {"count", count}, {"ms", ms}, {"prefix", prefix}, {"retry_after_s", retry_after_s}});
     }
     nlohmann::json stats() { return get("/sim/stats"); }

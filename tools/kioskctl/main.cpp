@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <sys/stat.h>
 
 #include "command.h"
 #include "base/log.h"
@@ -86,6 +87,8 @@ void print_help() {
 
 int main(int argc, char** argv) {
     using namespace kiosk;
+    // Databases and content kioskctl creates are the kiosk's, for its user only (issue 12).
+    umask(0077);
     std::vector<std::string> args(argv + 1, argv + argc);
     std::string config_path;
     std::vector<std::string> sets;

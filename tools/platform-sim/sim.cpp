@@ -396,7 +396,7 @@ void Sim::install(httplib::Server& s) {
         f.kind = j.value("kind", "");
         f.count = j.value("count", 1);
         f.ms = j.value("ms", 0);
-        f.retry_after_s = j.value("retry_after_s", 1);
+        f.retry_after_s = j.value("retry_after_s", 1LL);
         f.prefix = j.value("prefix", std::string("/api/v1/"));
         static const std::vector<std::string> kinds = {"latency", "500", "429", "503", "404", "blame-record", "drop-mid-body", "malformed-json",
                                                        "bad-signature", "tamper-file", "reset"};

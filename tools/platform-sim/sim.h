@@ -31,7 +31,7 @@ struct Fault {
     std::string kind;  ///< latency, 500, 429, 503, 404, blame-record, drop-mid-body, malformed-json, bad-signature, tamper-file
     int count = 0;
     int ms = 0;
-    int retry_after_s = 1;
+    long long retry_after_s = 1;  ///< wide: tests send values that overflow a kiosk that multiplies them
     std::string prefix = "/api/v1/";
 };
 
@@ -68,7 +68,7 @@ private:
     struct Early {
         int status = 500;
         std::string code, message;
-        int retry_after_s = -1;
+        long long retry_after_s = -1;
         bool blame_last = false;  ///< name the batch's last record in the body ("key")
     };
     std::map<std::thread::id, Early> m_early;
