@@ -202,6 +202,7 @@ const screens::SessionView& App::session() const {
     // a few times a frame at most.
     m_session_view.language = m_session->language;
     m_session_view.large_text = m_session->large_text;
+    m_session_view.input_mode = m_session->input_mode;
     if (m_session->identity)
         m_session_view.card = screens::CardView{mask_name(m_session->identity->name.reveal()),
                                                 mask_id_number(m_session->identity->id_number.reveal())};
@@ -367,6 +368,10 @@ void App::process_intents() {
                 m_session->large_text = !m_session->large_text;
                 apply_theme();
                 for (auto& s : m_stack) s->invalidate();
+                break;
+            case K::SetInputMode:
+                m_session->begin();
+                m_session->input_mode = i.target;  // no rebuild: the component already shows it
                 break;
             case K::ForgetIdentity:
                 if (m_session->identity) m_session->identity->wipe(), m_session->identity.reset();

@@ -60,6 +60,7 @@ void Session::wipe() {
     if (identity) identity->wipe();
     identity.reset();
     login_token.wipe();
+    input_mode.clear();  // the tab chosen (手写, 拼音, …) is the citizen's: the next one starts afresh
     for (auto& w : m_wipers) w();
     m_wipers.clear();
     m_phase = Phase::Idle;

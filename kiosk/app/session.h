@@ -67,6 +67,8 @@ public:
     Secret login_token;
     std::string language;     ///< current UI language
     bool large_text = false;
+    /// The text-entry tab the citizen chose ("handwriting", "pinyin", …); empty: the default.
+    std::string input_mode;
     int wipe_count() const { return m_wipes; }
 
 private:

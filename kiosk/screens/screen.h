@@ -35,6 +35,7 @@ struct Intent {
         Request,          ///< target = a service request name (print, certificates, case, …), args
         CancelRequest,    ///< target = the request name
         ForgetIdentity,   ///< the card's identity and any login code are no longer needed: the app wipes them
+        SetInputMode,     ///< target = the text-entry tab chosen (ui::entry_mode_name), kept for the session
     } kind;
     std::string target;
     std::map<std::string, std::string> args = {};

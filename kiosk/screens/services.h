@@ -1,4 +1,4 @@
-// The services a screen may read, typed: live content and search, the hall map, the platform's notice, the kiosk's location, the technician's status.
+// The services a screen may read, typed: live content and search, the hall map, the platform's notice, the kiosk's location, the technician's status, the input engines.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +9,10 @@ namespace kiosk::content {
 class ContentStore;
 class SearchIndex;
 }  // namespace kiosk::content
+
+namespace kiosk::ui {
+struct InputEngines;
+}  // namespace kiosk::ui
 
 namespace kiosk::screens {
 
@@ -32,6 +36,8 @@ struct ScreenServices {
     std::shared_ptr<const RemoteNotice> remote_notice;     ///< null: no notice
     std::string kiosk_location;                            ///< kiosk.location, shown on 呼叫帮办
     std::shared_ptr<TechnicianService> technician;         ///< null: no technician PIN configured
+    /// Handwriting and pinyin behind every text field (kiosk/app/input_module.cpp); null: none.
+    std::shared_ptr<const ui::InputEngines> input;
     /// Set only when the configuration cannot be loaded and there is no last good one: the
     /// problem, for the technician on the 暂停服务 screen (issue 19).
     std::string out_of_service_problem;

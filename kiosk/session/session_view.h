@@ -18,6 +18,8 @@ struct CardView {
 struct SessionView {
     std::string language;  ///< current UI language ("zh-CN", "en")
     bool large_text = false;
+    /// The text-entry tab chosen in this session (ui::entry_mode_name); empty: none yet.
+    std::string input_mode;
     /// The ID card read for this session, masked; nullopt when there is none.
     std::optional<CardView> card;
     /// True when an app login code was scanned for this session.

@@ -184,28 +184,53 @@ bool TextField::on_pointer(const PointerEvent& e) {
     return true;
 }
 
+TextField::~TextField() { clear(); }
+
 void TextField::insert(const std::string& s) {
-    for (char ch : s) {
-        if (m_value.size() >= m_max) break;
-        unsigned char u = static_cast<unsigned char>(ch);
-        if (u < 0x20 || u == 0x7f) continue;  // never accept control characters
-        m_value.push_back(uppercase && ch >= 'a' && ch <= 'z' ? char(ch - 'a' + 'A') : ch);
+    for (size_t i = 0; i < s.size();) {
+        unsigned char u = static_cast<unsigned char>(s[i]);
+        size_t len = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 1;
+        if (i + len > s.size()) break;
+        // m_max counts characters, so a field of 40 takes 40 Han characters as well.
+        size_t chars = 0;
+        for (unsigned char c : m_value) chars += (c & 0xC0) != 0x80;
+        if (chars >= m_max) break;
+        if (len == 1) {
+            char ch = s[i];
+            if (u < 0x20 || u == 0x7f) {  // never accept control characters
+                ++i;
+                continue;
+            }
+            m_value.push_back(uppercase && ch >= 'a' && ch <= 'z' ? char(ch - 'a' + 'A') : ch);
+        } else {
+            m_value.append(s, i, len);
+        }
+        i += len;
     }
     if (on_change) on_change();
 }
 
-TextField::~TextField() { secure_wipe(m_value.data(), m_value.capacity()); }
-
-void TextField::clear() {
-    secure_wipe(m_value.data(), m_value.capacity());
-    m_value.clear();
+void TextField::backspace() {
+    // One character, not one byte: 删除 after 社 takes the whole 社.
+    while (!m_value.empty()) {
+        unsigned char c = static_cast<unsigned char>(m_value.back());
+        m_value.back() = 0;
+        m_value.pop_back();
+        if ((c & 0xC0) != 0x80) break;
+    }
+    if (on_change) on_change();
 }
 
-void TextField::backspace() {
-    if (!m_value.empty()) {
-        m_value.back() = '\0';
-        m_value.pop_back();
-    }
+void TextField::clear() {
+    secure_wipe(m_value.data(), m_value.size());
+    m_value.clear();
+    secure_wipe(m_composition.data(), m_composition.size());
+    m_composition.clear();
+}
+
+void TextField::set_composition(const std::string& letters) {
+    secure_wipe(m_composition.data(), m_composition.size());
+    m_composition.assign(letters.begin(), letters.end());
     if (on_change) on_change();
 }
 
@@ -215,16 +240,31 @@ void TextField::draw(Canvas& c) {
     fill_rounded(c.renderer, bounds, 12, focused ? t.primary : t.border);
     fill_rounded(c.renderer, {bounds.x + 3, bounds.y + 3, bounds.w - 6, bounds.h - 6}, 10, t.card);
     int px = t.title();
-    bool empty = m_value.empty();
-    const std::string& shown = empty ? m_placeholder : m_value;
-    auto s = c.text.measure(shown, px, Weight::Regular);
+    bool empty = m_value.empty() && m_composition.empty();
+    std::string value = this->value(), comp = composition();
+    const std::string& shown = empty ? m_placeholder : value;
+    auto s = c.text.measure(shown.empty() ? comp : shown, px, Weight::Regular);
     int x = bounds.x + t.px(24);
     int y = bounds.y + (bounds.h - s.y) / 2;
-    c.text.draw(shown, px, Weight::Regular, empty ? t.muted : t.text, x, y);
+    int end = x;
+    if (!shown.empty()) {
+        c.text.draw(shown, px, Weight::Regular, empty ? t.muted : t.text, x, y);
+        end = x + c.text.measure(shown, px, Weight::Regular).x;
+    }
+    if (!empty && !comp.empty()) {
+        // The pinyin being composed: underlined, in the accent colour, after the value.
+        auto cs = c.text.measure(comp, px, Weight::Regular);
+        c.text.draw(comp, px, Weight::Regular, t.primary, end, y);
+        fill_rect(c.renderer, {end, y + cs.y - 4, cs.x, 3}, t.primary);
+        end += cs.x;
+    }
+    text_cut = end > bounds.x + bounds.w - t.px(12);
     if (focused) {
-        int cx = empty ? x : x + s.x + 4;
+        int cx = empty ? x : end + 4;
         fill_rect(c.renderer, {cx, y + 6, 4, s.y - 12}, t.primary);
     }
+    secure_wipe(value.data(), value.size());
+    secure_wipe(comp.data(), comp.size());
 }
 
 // ---- Dialog --------------------------------------------------------------------------

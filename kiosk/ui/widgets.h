@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 
+#include "base/secret.h"
 #include "kiosk/ui/kinetic_scroll.h"
 #include "kiosk/ui/widget.h"
 
@@ -107,24 +108,26 @@ private:
     std::string m_caption;
 };
 
-/// Shows what the citizen typed, with a caret; fed by the keyboard or by script `type`.
+/// Shows what the citizen typed, with a caret; fed by the text-entry component, the keyboard
+/// or by script `type`. Its text is wiped when changed or destroyed (case numbers, names).
 class TextField : public Widget {
 public:
-    /// The value's buffer is reserved at `max_len` once, so typing never reallocates it and
-    /// leaves no partial copies of a case number behind; it is zeroed when cleared or destroyed.
-    TextField(std::string placeholder, size_t max_len) : m_placeholder(std::move(placeholder)), m_max(max_len) {
-        m_value.reserve(max_len);
-    }
+    TextField(std::string placeholder, size_t max_len) : m_placeholder(std::move(placeholder)), m_max(max_len) {}
     ~TextField() override;
     const char* type() const override { return "textfield"; }
     void draw(Canvas&) override;
-    std::string text() const override { return m_value; }
+    /// What is shown: the value and the pinyin being composed.
+    std::string text() const override { return value() + composition(); }
     bool tappable() const override { return true; }
     bool on_pointer(const PointerEvent&) override;
     void insert(const std::string& s);
     void backspace();
     void clear();
-    const std::string& value() const { return m_value; }
+    std::string value() const { return std::string(m_value.begin(), m_value.end()); }
+    /// Pinyin letters typed and not yet turned into characters, drawn underlined after the
+    /// value (the text-entry component sets it); calls on_change.
+    void set_composition(const std::string& letters);
+    std::string composition() const { return std::string(m_composition.begin(), m_composition.end()); }
     bool focused = false;
     std::function<void()> on_focus;
     std::function<void()> on_change;
@@ -133,7 +136,8 @@ public:
 private:
     std::string m_placeholder;
     size_t m_max;
-    std::string m_value;
+    WipedString m_value;
+    WipedString m_composition;
 };
 
 /// On-screen keyboard for letters and digits, big keys; sends to a TextField.
