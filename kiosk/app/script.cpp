@@ -13,6 +13,7 @@
 #include "kiosk/app/app.h"
 #include "kiosk/app/devices.h"
 #include "kiosk/ui/layout_check.h"
+#include "kiosk/ui/text_entry.h"
 
 namespace kiosk {
 
@@ -36,6 +37,8 @@ struct CommandSpec {
 const CommandSpec kCommands[] = {
     {"tap", 1, 2, "tap X Y | tap \"visible text\""},
     {"drag", 4, 5, "drag X1 Y1 X2 Y2 [SECONDS]"},
+    {"stroke", 4, 2000, "stroke X1 Y1 X2 Y2 …   (one finger path on the writing pad, screen coordinates)"},
+    {"candidate", 1, 1, "candidate \"社\"   (tap a candidate of the text entry's row)"},
     {"hold", 3, 3, "hold X Y SECONDS   (press, keep the finger there while virtual time passes, lift)"},
     {"type", 1, 1, "type TEXT"},
     {"wait", 1, 1, "wait SECONDS"},
@@ -260,6 +263,18 @@ Result<Script> parse_script(std::string_view text, const std::string& path) {
             errors += where + "hold needs X Y SECONDS (numbers, SECONDS >= 0)\n";
             continue;
         }
+        if (cmd == "stroke") {
+            bool ok = step.args.size() % 2 == 0;
+            for (const auto& a : step.args) ok &= parse_number(a, num);
+            if (!ok) {
+                errors += where + "stroke needs pairs of numbers: X1 Y1 X2 Y2 …\n";
+                continue;
+            }
+        }
+        if (cmd == "candidate" && !step.quoted_first) {
+            errors += where + "candidate needs a \"quoted text\"\n";
+            continue;
+        }
         if (cmd == "drag") {
             bool ok = true;
             for (const auto& a : step.args) ok &= parse_number(a, num);
@@ -346,6 +361,37 @@ Status run_script(App& app, VirtualClock& clock, Script& script, const ScriptOpt
                                    y1 + (y2 - y1) * i / steps);
             }
             app.inject_pointer(app.screen(), ui::PointerEvent::Kind::Up, x2, y2);
+            settle();
+        } else if (s.command == "stroke") {
+            // The finger's path as a touch panel reports it: a point at least every 10 px
+            // (points further apart are filled in), 8 ms apart on the virtual clock.
+            std::vector<std::pair<double, double>> pts;
+            for (size_t i = 0; i + 1 < s.args.size(); i += 2) pts.push_back({std::stod(s.args[i]), std::stod(s.args[i + 1])});
+            app.inject_pointer(app.screen(), ui::PointerEvent::Kind::Down, int(pts[0].first), int(pts[0].second));
+            for (size_t i = 1; i < pts.size(); ++i) {
+                auto [x0, y0] = pts[i - 1];
+                auto [x1, y1] = pts[i];
+                int n = std::max(1, int(std::ceil(std::hypot(x1 - x0, y1 - y0) / 10)));
+                for (int k = 1; k <= n; ++k) {
+                    clock.advance(milliseconds(8));
+                    app.inject_pointer(app.screen(), ui::PointerEvent::Kind::Move, int(std::lround(x0 + (x1 - x0) * k / n)),
+                                       int(std::lround(y0 + (y1 - y0) * k / n)));
+                }
+            }
+            app.inject_pointer(app.screen(), ui::PointerEvent::Kind::Up, int(pts.back().first), int(pts.back().second));
+            app.frame();
+        } else if (s.command == "candidate") {
+            ui::TextEntry* entry = nullptr;
+            for (ui::Widget* w : app.visible_widgets())
+                if (auto* e = dynamic_cast<ui::TextEntry*>(w)) entry = e;
+            if (!entry) return fail("no text entry on screen");
+            auto rect = entry->candidate_rect(a0);
+            if (!rect) {
+                std::string shown;
+                for (const auto& c : entry->candidates()) shown += " " + c;
+                return fail("not a candidate; the row has:" + (shown.empty() ? std::string(" nothing") : shown));
+            }
+            app.tap(rect->x + rect->w / 2, rect->y + rect->h / 2);
             settle();
         } else if (s.command == "hold") {
             app.hold(clock, int(std::stod(s.args[0])), int(std::stod(s.args[1])), std::stod(s.args[2]));

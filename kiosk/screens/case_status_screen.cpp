@@ -126,15 +126,16 @@ private:
         m_code->id = "query-code";
         m_code->on_change = [this] { m_keep_code = m_code->value(); };
         y += 8 + fh + t.px(24);
-        auto* kb = add<ui::Keyboard>();
-        kb->target = m_focus_code ? m_code : m_no;
-        kb->done_label = tr(m_focus_code ? "case_status.search" : "case_status.next");
+        // Case numbers and query codes are letters and digits (no Chinese): ABC and 123 only,
+        // and the tab chosen here is not carried to the next search field.
+        int kh = std::min(t.height - y - t.px(80), t.px(700));
+        auto* kb = add_text_entry(m_focus_code ? m_code : m_no, {ui::EntryMode::Letters, ui::EntryMode::Digits},
+                                  ui::EntryMode::Letters, {m, y, w, kh}, RememberTab::Field);
+        kb->set_done_label(tr(m_focus_code ? "case_status.search" : "case_status.next"));
         kb->on_done = [this] {
             if (!m_focus_code) return focus(true);
             submit();
         };
-        int kh = std::min(t.height - y - t.px(80), t.px(620));
-        kb->bounds = {m, y, w, kh};
     }
 
     void focus(bool code) {

@@ -1,4 +1,4 @@
-// Service guide: search by pinyin, initials or characters (on-screen keyboard), or browse by
+// Service guide: search by handwriting, pinyin, initials or characters (the text entry), or browse by
 // department or life event; every result opens the item page.
 #include <algorithm>
 
@@ -31,7 +31,8 @@ public:
         bool wide = t.landscape();
         int gap = t.px(24);
         int col_w = wide && m_keyboard_shown ? (t.width - 3 * m) * 11 / 20 : t.width - 2 * m;
-        int kb_h = m_keyboard_shown ? (wide ? t.height - y - 2 * gap : std::min(t.px(100) * 5 + 32, t.height / 3)) : 0;
+        // Portrait: the text entry takes two fifths of the screen, never less than its 8 cm pad needs.
+        int kb_h = m_keyboard_shown ? std::max(t.height * 2 / 5, ui::TextEntry::min_height(t)) : 0;
         int kb_x = wide ? m + col_w + m : m;
         int kb_w = wide ? t.width - kb_x - m : t.width - 2 * m;
         const int H = t.height - guide::banner_reserve(m_ctx);  // the printer banner covers the rest
@@ -41,6 +42,7 @@ public:
         y += gap;
         m_field = add<ui::TextField>(tr("guide.search_placeholder"), 40);
         m_field->uppercase = false;
+        m_field->lowercase = true;
         m_field->bounds = {m, y, col_w, t.button_height()};
         m_field->focused = true;
         m_field->id = "search";
@@ -71,11 +73,10 @@ public:
         m_list->id = "results";
 
         if (m_keyboard_shown) {
-            auto* kb = add<ui::Keyboard>();
-            kb->bounds = {kb_x, wide ? m_field->bounds.y : bottom + gap, kb_w, kb_h};
-            kb->target = m_field;
-            kb->done_label = tr("guide.keyboard_done");
-            kb->delete_label = tr("guide.keyboard_delete");  // "⌫" is not in the CJK font
+            bool en = m_ctx.session().language == "en";
+            auto* kb = add_text_entry(m_field, search_modes(), en ? ui::EntryMode::Letters : ui::EntryMode::Handwriting,
+                                      {kb_x, wide ? m_field->bounds.y : bottom + gap, kb_w, kb_h});
+            kb->set_done_label(tr("guide.keyboard_done"));
             kb->on_done = [this] {
                 m_keyboard_shown = false;
                 invalidate();
@@ -97,17 +98,9 @@ public:
 
 private:
     void on_query_changed() {
-        // Pinyin reads better in lower case; keys send capitals.
-        std::string v = m_field->value(), lower = v;
-        for (char& ch : lower)
-            if (ch >= 'A' && ch <= 'Z') ch = char(ch - 'A' + 'a');
-        if (lower != v) {
-            auto cb = std::move(m_field->on_change);
-            m_field->clear();
-            m_field->insert(lower);
-            m_field->on_change = std::move(cb);
-        }
-        m_query = lower;
+        // The letters being composed in pinyin count too: the search reads them as pinyin
+        // (the field is lower case: ABC keys send capitals).
+        m_query = m_field->value() + m_field->composition();
         show_results();
     }
 

@@ -61,7 +61,7 @@ public:
         } else {
             y = add_floor_tabs({controls.x, y, controls.w, 0}, bh, gap);
             // The panel takes what its text needs; the map keeps at least a third of the screen.
-            int want = m_keyboard_open ? t.px(620) : panel_height(panel_text(map, lang), t.width - 2 * m, bh, gap);
+            int want = m_keyboard_open ? std::max(t.px(620), ui::TextEntry::min_height(t)) : panel_height(panel_text(map, lang), t.width - 2 * m, bh, gap);
             int panel_h = std::clamp(want, t.px(360), std::max(t.px(360), t.height - m - y - t.height / 3));
             panel = {m, t.height - m - panel_h, t.width - 2 * m, panel_h};
             map_area = {m, y, t.width - 2 * m, panel.y - gap - y};
@@ -367,10 +367,9 @@ private:
     }
 
     void add_keyboard(SDL_Rect panel) {
-        auto* kb = add<ui::Keyboard>();
-        kb->bounds = panel;
-        kb->target = m_field;
-        kb->done_label = tr("map.search");
+        bool en = m_ctx.session().language == "en";
+        auto* kb = add_text_entry(m_field, search_modes(), en ? ui::EntryMode::Letters : ui::EntryMode::Handwriting, panel);
+        kb->set_done_label(tr("map.search"));
         kb->on_done = [this] { run_search(); };
     }
 

@@ -1,6 +1,7 @@
 // Screen base: building, drawing, touch routing, the header bar, and the screen registry.
 #include "screen.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace kiosk::screens {
@@ -134,6 +135,40 @@ std::vector<std::string> screen_names() {
     std::vector<std::string> out;
     for (const auto& [n, f] : registry()) out.push_back(n);
     return out;
+}
+
+std::vector<ui::EntryMode> Screen::search_modes() const {
+    using M = ui::EntryMode;
+    if (m_ctx.session().language == "en") return {M::Handwriting, M::Pinyin, M::Digits, M::Letters};
+    return {M::Handwriting, M::Pinyin, M::Digits};
+}
+
+ui::TextEntry* Screen::add_text_entry(ui::TextField* field, std::vector<ui::EntryMode> modes, ui::EntryMode fallback,
+                                      SDL_Rect bounds, RememberTab remember) {
+    ui::EntryMode mode = fallback;
+    ui::EntryMode chosen;
+    if (remember == RememberTab::Session && ui::entry_mode_from_name(m_ctx.session().input_mode, chosen) &&
+        std::find(modes.begin(), modes.end(), chosen) != modes.end())
+        mode = chosen;
+    ui::TextEntryLabels l;
+    l.handwriting = tr("input.handwriting");
+    l.pinyin = tr("input.pinyin");
+    l.digits = tr("input.digits");
+    l.letters = tr("input.letters");
+    l.rewrite = tr("input.rewrite");
+    l.del = tr("input.delete");
+    l.done = tr("input.done");
+    l.space = tr("input.separator");
+    l.pad_hint = tr("input.pad_hint");
+    l.not_ready = tr("input.not_ready");
+    l.more = tr("input.more");
+    auto* e = add<ui::TextEntry>(m_ctx.services().input, std::move(modes), mode, std::move(l), theme(), m_ctx.text());
+    e->bounds = bounds;
+    e->target = field;
+    e->id = "entry";
+    if (remember == RememberTab::Session)
+        e->on_mode = [this](ui::EntryMode m) { emit({Intent::Kind::SetInputMode, ui::entry_mode_name(m)}); };
+    return e;
 }
 
 }  // namespace kiosk::screens

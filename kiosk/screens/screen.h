@@ -18,6 +18,7 @@
 #include "kiosk/screens/services.h"
 #include "kiosk/session/session_view.h"
 #include "kiosk/ui/strings.h"
+#include "kiosk/ui/text_entry.h"
 #include "kiosk/ui/widgets.h"
 
 namespace kiosk::screens {
@@ -168,6 +169,15 @@ protected:
     bool has_dialog() const { return bool(m_dialog); }
     /// The top bar of every service screen: 返回, the title, 首页. Returns the y below it.
     int add_header(const std::string& title, bool show_back = true);
+    /// Whether a field's tab choice is the citizen's for the rest of the session (search
+    /// fields) or the field's own (a case number's 123 / ABC says nothing about the next search).
+    enum class RememberTab { Session, Field };
+    /// The text-entry component for `field`, with the tabs `modes` (in order), opening on the
+    /// tab chosen earlier in the session when the field offers it, else on `fallback`.
+    ui::TextEntry* add_text_entry(ui::TextField* field, std::vector<ui::EntryMode> modes, ui::EntryMode fallback,
+                                  SDL_Rect bounds, RememberTab remember = RememberTab::Session);
+    /// The tabs of a search field: 手写 / 拼音 / 123, and ABC in English.
+    std::vector<ui::EntryMode> search_modes() const;
     /// A label placed at (x, y) wrapped to width w; returns the y below it.
     int add_text(const std::string& text, int x, int y, int w, int px, SDL_Color color,
                  ui::Weight weight = ui::Weight::Regular, ui::Align align = ui::Align::Left);

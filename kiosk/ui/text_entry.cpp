@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace kiosk::ui {
 
@@ -48,9 +49,9 @@ TextEntry::TextEntry(std::shared_ptr<const InputEngines> engines, std::vector<En
 }
 
 TextEntry::~TextEntry() {
+    // Not the target: the screen may have destroyed its field first.
     clear_ink();
     wipe_candidates();
-    if (target) target->set_composition({});
 }
 
 void TextEntry::wipe_candidates() {
@@ -94,6 +95,16 @@ void TextEntry::set_mode(EntryMode m) {
 
 // ---- layout --------------------------------------------------------------------------
 
+namespace {
+int gap_of(const Theme& t) { return std::max(6, t.px(10)); }
+int tab_height(const Theme& t) { return std::max(t.min_target(), t.px(84)); }
+int row_height(const Theme& t) { return std::max(t.min_target(), t.px(100)); }
+}  // namespace
+
+int TextEntry::min_height(const Theme& t) {
+    return tab_height(t) + row_height(t) + 2 * gap_of(t) + int(kPadMinCm * t.px_per_cm + 0.5f);
+}
+
 SDL_Rect TextEntry::pad_rect() const {
     for (const auto& c : layout())
         if (c.role == Role::Key && c.label.empty()) return c.rect;
@@ -103,8 +114,8 @@ SDL_Rect TextEntry::pad_rect() const {
 std::vector<TextEntry::Cell> TextEntry::layout() const {
     const Theme& t = m_theme;
     std::vector<Cell> out;
-    const int gap = std::max(6, t.px(10));
-    const int tab_h = std::max(t.min_target(), t.px(84));
+    const int gap = gap_of(t);
+    const int tab_h = tab_height(t);
     int y = bounds.y;
     // Tabs: only when the field allows more than one mode.
     if (m_modes.size() > 1) {
@@ -122,7 +133,7 @@ std::vector<TextEntry::Cell> TextEntry::layout() const {
     }
     // Candidate row.
     if (m_mode == EntryMode::Handwriting || m_mode == EntryMode::Pinyin) {
-        const int row_h = std::max(t.min_target(), t.px(100));
+        const int row_h = row_height(t);
         int x = bounds.x, right = bounds.x + bounds.w;
         int px = t.title();
         if (m_mode == EntryMode::Pinyin && !m_composition.empty()) {
@@ -206,6 +217,14 @@ std::vector<Widget::Item> TextEntry::items() const {
         out.push_back({c.label, c.rect, tappable, true});
     }
     return out;
+}
+
+void TextEntry::dump(nlohmann::json& out) const {
+    size_t before = out.size();
+    Widget::dump(out);
+    if (out.size() == before) return;  // not visible
+    out.back()["mode"] = entry_mode_name(m_mode);
+    out.back()["candidates"] = m_candidates;
 }
 
 std::optional<SDL_Rect> TextEntry::candidate_rect(const std::string& text) {
@@ -385,6 +404,12 @@ void TextEntry::show_composition() {
 }
 
 bool TextEntry::tick(std::chrono::steady_clock::time_point now) {
+    if (!m_seen_ready && handwriting_ready()) {
+        // The engines came while the citizen was already typing: show what they make of it.
+        m_seen_ready = true;
+        if (m_mode == EntryMode::Pinyin && !m_composition.empty()) update_pinyin();
+        return true;
+    }
     if (m_mode == EntryMode::Handwriting && m_pending && !m_drawing && now - m_last_stroke >= kCommitPause) {
         commit_pending();
         return true;
@@ -420,7 +445,7 @@ void TextEntry::draw(Canvas& c) {
                 for (size_t p = 0; p < stroke.size(); ++p) {
                     PadPoint a = stroke[p], b = p + 1 < stroke.size() ? stroke[p + 1] : stroke[p];
                     float len = std::hypot(b.x - a.x, b.y - a.y);
-                    int steps = std::max(1, int(len / float(r)));
+                    int steps = std::max(1, int(2 * len / float(r)));  // dots half a radius apart: a solid line
                     for (int s = 0; s < steps; ++s)
                         fill_circle(c.renderer, int(a.x + (b.x - a.x) * s / steps), int(a.y + (b.y - a.y) * s / steps), r, t.text);
                 }

@@ -71,6 +71,8 @@ public:
     bool on_pointer(const PointerEvent&) override;
     bool tick(std::chrono::steady_clock::time_point) override;
     std::vector<Item> items() const override;
+    /// Adds `mode` and `candidates` (the whole row) to the widget's entry.
+    void dump(nlohmann::json& out) const override;
     bool tappable() const override { return true; }
     std::string text() const override { return {}; }
 
@@ -81,6 +83,10 @@ public:
     /// 确定.
     std::function<void()> on_done;
     EntryMode mode() const { return m_mode; }
+    /// 确定 says what it does in this field ("查询", "下一项").
+    void set_done_label(std::string s) { m_labels.done = std::move(s); }
+    /// The least height that holds the tabs, the candidate row and a kPadMinCm pad.
+    static int min_height(const Theme& t);
 
     /// Candidates on the row now (all pages), for tests and the script's `candidate` step.
     const std::vector<std::string>& candidates() const { return m_candidates; }
@@ -136,6 +142,7 @@ private:
     size_t m_page_start = 0;
     mutable size_t m_page_end = 0;        ///< set by layout(): first candidate not shown
     int m_pressed = -1;
+    bool m_seen_ready = false;            ///< the engines were ready at a tick
     Theme m_theme;                        ///< sizes for the layout (the screen's, at build time)
     TextRenderer& m_text;
 };

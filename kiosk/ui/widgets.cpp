@@ -201,7 +201,9 @@ void TextField::insert(const std::string& s) {
                 ++i;
                 continue;
             }
-            m_value.push_back(uppercase && ch >= 'a' && ch <= 'z' ? char(ch - 'a' + 'A') : ch);
+            if (uppercase && ch >= 'a' && ch <= 'z') ch = char(ch - 'a' + 'A');
+            if (lowercase && ch >= 'A' && ch <= 'Z') ch = char(ch - 'A' + 'a');
+            m_value.push_back(ch);
         } else {
             m_value.append(s, i, len);
         }

@@ -1,4 +1,4 @@
-// The touch-first widget set: label, button, list, dialog, progress, text field, keyboard, QR view.
+// The touch-first widget set: label, button, list, dialog, progress, text field, QR view (the keys are text_entry.h).
 #pragma once
 
 #include <functional>
@@ -132,39 +132,13 @@ public:
     std::function<void()> on_focus;
     std::function<void()> on_change;
     bool uppercase = true;  ///< case numbers and query codes are upper case
+    bool lowercase = false; ///< search fields: pinyin reads better in lower case (ABC keys send capitals)
 
 private:
     std::string m_placeholder;
     size_t m_max;
     WipedString m_value;
     WipedString m_composition;
-};
-
-/// On-screen keyboard for letters and digits, big keys; sends to a TextField.
-class Keyboard : public Widget {
-public:
-    Keyboard();
-    const char* type() const override { return "keyboard"; }
-    void draw(Canvas&) override;
-    bool on_pointer(const PointerEvent&) override;
-    std::vector<Item> items() const override;
-    bool tappable() const override { return true; }
-    /// Presses the key labelled `label` (script runner / tests).
-    bool press(const std::string& label);
-    TextField* target = nullptr;
-    std::function<void()> on_done;
-    // Screens set these from their catalog; the defaults are plain words because Noto Sans
-    // CJK has no glyph for "⌫" (it drew an empty box).
-    std::string done_label = "确定";
-    std::string delete_label = "删除";
-
-private:
-    struct Key {
-        std::string label;
-        SDL_Rect rect;
-    };
-    std::vector<Key> layout() const;
-    int m_pressed = -1;
 };
 
 /// A QR code drawn crisply (integer module size, quiet zone) from text; ZXing encodes it.

@@ -1,0 +1,183 @@
+// The text entry in the real kiosk: 社保 written by hand and typed in pinyin finds the item, the map and case-number fields, the tab kept for the session, nothing typed in the log.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "kiosk_run.h"
+
+using namespace kiosk::test;
+
+namespace {
+
+const std::string kRepo = std::string(KIOSK_TEST_DATA) + "/../..";
+
+void import_demo(const TempDir& dir) {
+    auto r = run_process({std::string(KIOSK_BIN_DIR) + "/kioskctl", "--config", kRepo + "/assets/demo/kiosk.toml", "--state-dir",
+                          dir / "state", "content", "import", kRepo + "/assets/content"});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+}
+
+/// The guide's search pad in portrait at normal text (where the dump puts it): x, y, side.
+struct Pad {
+    int x = 198, y = 1372, size = 484;
+};
+
+/// `stroke` steps for one character from hanzi-writer-data's medians (outside data: the
+/// standard stroke order, drawn by the Make Me a Hanzi project), placed in the pad.
+std::string strokes_of(const std::string& ch, Pad pad = {}) {
+    static const nlohmann::json medians = [] {
+        std::ifstream in(std::string(KIOSK_TEST_DATA) + "/handwriting/medians.json");
+        return nlohmann::json::parse(in);
+    }();
+    std::string out;
+    REQUIRE_MESSAGE(medians.contains(ch), ch);
+    for (const auto& s : medians[ch]) {
+        out += "stroke";
+        for (const auto& p : s) {
+            int x = pad.x + int(p[0].get<float>() * pad.size / 1024);
+            int y = pad.y + int((900 - p[1].get<float>()) * pad.size / 1024);
+            out += " " + std::to_string(x) + " " + std::to_string(y);
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+const nlohmann::json* widget_of(const nlohmann::json& dump, const std::string& type) {
+    for (const auto& w : dump["widgets"])
+        if (w.value("type", "") == type) return &w;
+    return nullptr;
+}
+
+std::string field_text(const nlohmann::json& dump) {
+    auto* f = widget_of(dump, "textfield");
+    return f ? f->value("text", "") : "(no field)";
+}
+
+/// The engines load after the first frame (the model is 26 MB): wait for the pad's hint.
+const char* kReady = "wait-for \"请在此用手指写字\" 60\n";
+
+}  // namespace
+
+TEST_CASE("a citizen writes 社保 by hand in the guide's search and finds 社会保障卡申领") {
+    TempDir dir;
+    import_demo(dir);
+    auto r = run_kiosk(dir, "tap \"办事指南\"\n" + std::string(kReady) + strokes_of("社") + "candidate \"社\"\n" + strokes_of("保") +
+                                "candidate \"保\"\nexpect \"社会保障卡申领\"\nscreenshot written\ndump written\ntap \"社会保障卡申领\"\nexpect-screen item\n");
+    REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
+    auto d = nlohmann::json::parse(read_file(r.shots + "/written.json"));
+    CHECK(field_text(d) == "社保");
+}
+
+TEST_CASE("a citizen types sb in pinyin, takes 社保 from the row and finds the social security items") {
+    TempDir dir;
+    import_demo(dir);
+    auto r = run_kiosk(dir, "tap \"办事指南\"\n" + std::string(kReady) +
+                                "tap \"拼音\"\ntap \"s\"\ntap \"b\"\ndump letters\ncandidate \"社保\"\nexpect \"社会保障卡申领\"\ndump chosen\n");
+    REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
+    auto letters = nlohmann::json::parse(read_file(r.shots + "/letters.json"));
+    auto* e = widget_of(letters, "textentry");
+    REQUIRE(e);
+    CHECK((*e)["mode"] == "pinyin");
+    REQUIRE(!(*e)["candidates"].empty());
+    CHECK((*e)["candidates"][0] == "社保");  // the guide's word before 设备 and 失败
+    CHECK(field_text(letters) == "sb");     // the letters show (and search) while composing
+    CHECK(field_text(nlohmann::json::parse(read_file(r.shots + "/chosen.json"))) == "社保");
+}
+
+TEST_CASE("written characters go in by themselves after a pause and another candidate replaces the last one") {
+    TempDir dir;
+    import_demo(dir);
+    auto r = run_kiosk(dir, "tap \"办事指南\"\n" + std::string(kReady) + strokes_of("社") + "wait 1.5\ndump one\n" + strokes_of("保") +
+                                "wait 1.5\ndump two\ncandidate \"保\"\ndump fixed\n");
+    REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
+    CHECK(field_text(nlohmann::json::parse(read_file(r.shots + "/one.json"))) == "社");
+    auto two = field_text(nlohmann::json::parse(read_file(r.shots + "/two.json")));
+    CHECK(two.size() == 6);          // two characters, nothing pressed between them
+    CHECK(two.substr(0, 3) == "社");
+    CHECK(field_text(nlohmann::json::parse(read_file(r.shots + "/fixed.json"))) == "社保");
+}
+
+TEST_CASE("重写 clears the pad and 删除 takes the last character back") {
+    TempDir dir;
+    import_demo(dir);
+    auto r = run_kiosk(dir, "tap \"办事指南\"\n" + std::string(kReady) + strokes_of("社") + "candidate \"社\"\n" + strokes_of("保") +
+                                "tap \"重写\"\ndump cleared\ntap \"删除\"\ndump deleted\n");
+    REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
+    auto cleared = nlohmann::json::parse(read_file(r.shots + "/cleared.json"));
+    CHECK(field_text(cleared) == "社");
+    CHECK((*widget_of(cleared, "textentry"))["candidates"].empty());
+    CHECK(field_text(nlohmann::json::parse(read_file(r.shots + "/deleted.json"))) == "");
+}
+
+TEST_CASE("the map's search takes a place typed in pinyin and shows the way to it") {
+    TempDir dir;
+    import_demo(dir);
+    auto r = run_kiosk(dir, "tap \"楼层导航\"\ntap 300 226\n" + std::string(kReady) +
+                                "tap \"拼音\"\ntap \"d\"\ntap \"i\"\ntap \"a\"\ntap \"n\"\ntap \"t\"\ntap \"i\"\ncandidate \"电梯\"\n"
+                                "dump typed\ntap \"搜索\"\nexpect \"电梯\"\nexpect-not \"没有找到\"\n");
+    REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
+    CHECK(field_text(nlohmann::json::parse(read_file(r.shots + "/typed.json"))) == "电梯");
+}
+
+TEST_CASE("the case-number field offers ABC and 123 only, and its tab is not carried to the search") {
+    TempDir dir;
+    import_demo(dir);
+    auto r = run_kiosk(dir, "tap \"办件查询\"\ndump case\ntap \"123\"\ndump digits\ntap \"首页\"\ntap \"办事指南\"\ndump guide\n");
+    REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
+    auto dump = nlohmann::json::parse(read_file(r.shots + "/case.json"));
+    auto* e = widget_of(dump, "textentry");
+    REQUIRE(e);
+    std::vector<std::string> tabs;
+    for (const auto& i : (*e)["items"]) tabs.push_back(i["text"]);
+    CHECK(std::find(tabs.begin(), tabs.end(), "手写") == tabs.end());
+    CHECK(std::find(tabs.begin(), tabs.end(), "拼音") == tabs.end());
+    CHECK(std::find(tabs.begin(), tabs.end(), "ABC") != tabs.end());
+    CHECK((*e)["mode"] == "letters");
+    CHECK((*widget_of(nlohmann::json::parse(read_file(r.shots + "/digits.json")), "textentry"))["mode"] == "digits");
+    CHECK((*widget_of(nlohmann::json::parse(read_file(r.shots + "/guide.json")), "textentry"))["mode"] == "handwriting");
+}
+
+TEST_CASE("the tab a citizen chose is kept for the session and forgotten when it ends") {
+    TempDir dir;
+    import_demo(dir);
+    auto r = run_kiosk(dir, "tap \"办事指南\"\ntap \"拼音\"\ntap \"首页\"\ntap \"楼层导航\"\ntap 300 226\ndump kept\n"
+                            "tap \"首页\"\nwait 61\nexpect \"您还在使用吗？\"\nwait 10\nexpect-screen home\ntap \"办事指南\"\ndump next\n");
+    REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
+    CHECK((*widget_of(nlohmann::json::parse(read_file(r.shots + "/kept.json")), "textentry"))["mode"] == "pinyin");
+    CHECK((*widget_of(nlohmann::json::parse(read_file(r.shots + "/next.json")), "textentry"))["mode"] == "handwriting");
+}
+
+TEST_CASE("nothing typed or written reaches the log, even at debug level") {
+    TempDir dir;
+    import_demo(dir);
+    auto r = run_kiosk(dir, "tap \"办事指南\"\n" + std::string(kReady) + strokes_of("社") + "candidate \"社\"\ntap \"拼音\"\n" +
+                                "tap \"q\"\ntap \"z\"\ntap \"x\"\ntap \"j\"\ndump done\n",
+                       {"--log-level", "debug"});
+    REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
+    CHECK(field_text(nlohmann::json::parse(read_file(r.shots + "/done.json"))) == "社qzxj");
+    CHECK(r.process.output.find("qzxj") == std::string::npos);
+    CHECK(r.process.output.find("社") == std::string::npos);
+}
+
+TEST_CASE("the text entry keeps the layout rules in portrait and landscape, normal and large text, Chinese and English") {
+    TempDir dir;
+    import_demo(dir);
+    for (const char* orientation : {"portrait", "landscape"})
+        for (const char* large : {"false", "true"})
+            for (const char* lang : {"zh-CN", "en"}) {
+                CAPTURE(orientation);
+                CAPTURE(large);
+                CAPTURE(lang);
+                bool en = std::string(lang) == "en";
+                std::string guide = en ? "Service guide" : "办事指南", ready = en ? "Write here with your finger" : "请在此用手指写字";
+                std::string pinyin = en ? "Pinyin" : "拼音";
+                auto r = run_kiosk(dir,
+                                   "tap \"" + guide + "\"\nwait-for \"" + ready + "\" 60\ncheck-layout\ntap \"" + pinyin +
+                                       "\"\ntap \"s\"\ntap \"b\"\ncheck-layout\ntap \"123\"\ncheck-layout\n" +
+                                       (en ? "tap \"ABC\"\ncheck-layout\n" : ""),
+                                   {"--set", std::string("display.orientation=") + orientation, "--set",
+                                    std::string("display.large_text=") + large, "--set", std::string("kiosk.language=") + lang});
+                CHECK_MESSAGE(r.process.exit_code == 0, r.process.output);
+            }
+}

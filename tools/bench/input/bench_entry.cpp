@@ -1,0 +1,159 @@
+// Benchmark: a pinyin keystroke → candidates (libpinyin, primed with the guide) and → the candidate bar drawn (TextEntry on SDL's software renderer); a stroke → candidates → bar drawn.
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+#include "handwriting_common.h"
+#include "kiosk/content/pinyin.h"
+#include "kiosk/input/pinyin.h"
+#include "kiosk/ui/text_entry.h"
+
+using namespace kiosk;
+using Clock = std::chrono::steady_clock;
+
+static double since(Clock::time_point a) { return std::chrono::duration<double, std::milli>(Clock::now() - a).count(); }
+
+static void report(const char* what, std::vector<double> ms) {
+    std::sort(ms.begin(), ms.end());
+    auto at = [&](double q) { return ms[std::min(ms.size() - 1, size_t(q * double(ms.size())))]; };
+    std::printf("%-44s n=%zu  median %.2f ms  p90 %.2f  p99 %.2f  max %.2f\n", what, ms.size(), at(0.5), at(0.9), at(0.99),
+                ms.back());
+}
+
+// Words a citizen types, letter by letter: guide words, initials, fuzzy spellings, everyday words.
+static const char* const kWords[] = {"shebao", "sb", "gongjijin", "gjj", "budongchan", "bdcdj", "hukou", "shenfenzheng",
+                                     "sfz", "yibao", "sebao", "zufang", "jiehundengji", "yingyezhizhao", "xiexie",
+                                     "dianti", "weishengjian", "chuangkou", "gongan", "shuiwu"};
+
+int main(int argc, char** argv) {
+    int rounds = argc > 1 ? std::atoi(argv[1]) : 5;
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    setenv("SDL_VIDEODRIVER", "offscreen", 0);
+    if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0) return 1;
+    SDL_Window* win = SDL_CreateWindow("bench", 0, 0, 1080, 1920, SDL_WINDOW_HIDDEN);
+    SDL_Renderer* ren = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    auto fonts = ui::FontLibrary::create();
+    if (!win || !ren || !fonts) return 1;
+    ui::TextRenderer text(ren, *fonts.value());
+    ui::Theme theme;
+
+    auto t0 = Clock::now();
+    auto py = input::PinyinInput::create();
+    if (!py) {
+        std::fprintf(stderr, "%s\n", py.error().message.c_str());
+        return 1;
+    }
+    std::printf("libpinyin load: %.1f ms\n", since(t0));
+    auto src = content::PinyinSource::shared();
+    if (!src) return 1;
+    std::vector<std::string> words;
+    for (auto& c : test::content_characters_by_frequency()) words.push_back(c);  // single characters are skipped
+    {
+        // The guide's names (items.json etc.), as the app primes with them.
+        std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/assets/content/items.json");
+        auto j = nlohmann::json::parse(in);
+        for (auto& i : j["items"]) words.push_back(i["name"]);
+    }
+    t0 = Clock::now();
+    auto s = src.value();
+    size_t n = py.value()->prime(words, [s](char32_t cp) { return s->readings(cp); });
+    std::printf("prime %zu phrases: %.1f ms\n", n, since(t0));
+
+    auto hw = input::HandwritingRecognizer::create();
+    if (!hw) return 1;
+    hw.value()->set_vocabulary(test::content_vocabulary());
+
+    auto engines = std::make_shared<ui::InputEngines>();
+    input::PinyinInput* p = py.value().get();
+    engines->pinyin = [p](const std::string& l) { return p->candidates(l, 30); };
+    engines->pinyin_consumed = [p](const std::string& l, const std::string& c) { return p->consumed(l, c); };
+    const input::HandwritingRecognizer* h = hw.value().get();
+    engines->recognize = [h](const std::vector<ui::PadStroke>& strokes) {
+        std::vector<input::InkStroke> ink;
+        for (auto& s : strokes) {
+            input::InkStroke st;
+            for (auto& pt : s) st.push_back({pt.x, pt.y});
+            ink.push_back(st);
+        }
+        std::vector<std::string> out;
+        for (auto& c : h->recognize(ink, 10)) out.push_back(c.text);
+        return out;
+    };
+
+    // Pinyin: each key pressed through the widget (lookup inside), then the frame drawn.
+    std::vector<double> lookup, bar, key_to_frame;
+    for (int r = 0; r < rounds; ++r)
+        for (const char* w : kWords) {
+            ui::TextField field("", 40);
+            ui::TextEntry entry(engines, {ui::EntryMode::Pinyin}, ui::EntryMode::Pinyin, {}, theme, text);
+            entry.bounds = {40, 1128, 1000, 768};
+            entry.target = &field;
+            field.bounds = {40, 174, 1000, 120};
+            std::string typed;
+            for (const char* c = w; *c; ++c) {
+                typed += *c;
+                auto a = Clock::now();
+                (void)p->candidates(typed, 30);
+                lookup.push_back(since(a));
+                // Press the key as a finger does (its rect from the dump items).
+                SDL_Rect key{};
+                for (auto& it : entry.items())
+                    if (it.text == std::string(1, *c)) key = it.bounds;
+                auto k = Clock::now();
+                entry.on_pointer({ui::PointerEvent::Kind::Down, key.x + 5, key.y + 5, Clock::now()});
+                entry.on_pointer({ui::PointerEvent::Kind::Up, key.x + 5, key.y + 5, Clock::now()});
+                auto d = Clock::now();
+                ui::Canvas canvas{ren, text, theme, Clock::now()};
+                SDL_RenderClear(ren);
+                entry.draw(canvas);
+                field.draw(canvas);
+                Uint32 px;
+                SDL_Rect one{0, 0, 1, 1};
+                SDL_RenderReadPixels(ren, &one, SDL_PIXELFORMAT_ARGB8888, &px, 4);  // the frame is done
+                bar.push_back(since(d));
+                key_to_frame.push_back(since(k));
+            }
+        }
+    report("pinyin: keystroke → candidates (lookup)", lookup);
+    report("pinyin: candidate bar and field drawn", bar);
+    report("pinyin: key press → frame drawn (all)", key_to_frame);
+
+    // Handwriting: each stroke lifted → recognition → frame drawn.
+    auto chars = test::content_characters_by_frequency();
+    chars.resize(std::min<size_t>(chars.size(), size_t(20 * rounds)));
+    auto strokes = test::outside_strokes(198, 1372, 484);
+    std::vector<double> stroke_frame, stroke_draw;
+    for (auto& ch : chars) {
+        ui::TextField field("", 40);
+        ui::TextEntry entry(engines, {ui::EntryMode::Handwriting}, ui::EntryMode::Handwriting, {}, theme, text);
+        entry.bounds = {40, 1128, 1000, 768};
+        entry.target = &field;
+        for (auto& s : strokes[ch]) {
+            auto t = Clock::now();
+            entry.on_pointer({ui::PointerEvent::Kind::Down, int(s[0].x), int(s[0].y), t});
+            for (auto& pt : s) entry.on_pointer({ui::PointerEvent::Kind::Move, int(pt.x), int(pt.y), t});
+            auto a = Clock::now();
+            entry.on_pointer({ui::PointerEvent::Kind::Up, int(s.back().x), int(s.back().y), t});
+            auto d = Clock::now();
+            ui::Canvas canvas{ren, text, theme, Clock::now()};
+            SDL_RenderClear(ren);
+            entry.draw(canvas);
+            Uint32 px;
+            SDL_Rect one{0, 0, 1, 1};
+            SDL_RenderReadPixels(ren, &one, SDL_PIXELFORMAT_ARGB8888, &px, 4);
+            stroke_draw.push_back(since(d));
+            stroke_frame.push_back(since(a));
+        }
+    }
+    report("handwriting: pad with ink and bar drawn", stroke_draw);
+    report("handwriting: finger up → frame drawn (all)", stroke_frame);
+    SDL_DestroyRenderer(ren);
+    SDL_DestroyWindow(win);
+    TTF_Quit();
+    SDL_Quit();
+    return 0;
+}
