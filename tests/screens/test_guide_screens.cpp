@@ -81,7 +81,8 @@ TEST_CASE("guide: search bdcdj, open the item, its QR code decodes to the item's
     auto r = run_kiosk(dir,
                        "tap \"办事指南\"\n"
                        "expect-screen guide\n"
-                       "tap \"B\"\ntap \"D\"\n"      // on-screen keys, then typed text
+                       "tap \"拼音\"\ntap \"b\"\ntap \"d\"\n"  // on-screen pinyin keys (searched as they are typed)
+                       "tap \"收起键盘\"\n"            // the letters stay as typed, then typed text
                        "type cdj\n"
                        "expect \"不动产登记资料查询\"\n"
                        "screenshot search\n"

@@ -1,4 +1,4 @@
-// Widgets: hit-testing of buttons, tap versus drag and fling in lists, keyboard input.
+// Widgets: hit-testing of buttons, tap versus drag and fling in lists, text field input.
 #include <doctest/doctest.h>
 
 #include "kiosk/ui/widgets.h"
@@ -80,23 +80,21 @@ TEST_CASE("a fling keeps the list moving after release, then it slows and stops 
     CHECK(list.scroll_offset() <= list.max_offset());
 }
 
-TEST_CASE("the keyboard types upper-case letters and digits into its field and deletes") {
+TEST_CASE("a text field takes characters up to its limit, refuses control characters and deletes whole characters") {
     TextField field("", 8);
-    Keyboard kb;
-    kb.bounds = {0, 1000, 1000, 500};
-    kb.target = &field;
-    CHECK(kb.press("S"));
-    CHECK(kb.press("L"));
-    CHECK(kb.press("2"));
-    CHECK(field.value() == "SL2");
-    CHECK(kb.press(kb.delete_label));
-    CHECK(field.value() == "SL");
+    field.insert("sl2");
+    CHECK(field.value() == "SL2");  // upper case by default (case numbers)
     field.insert("ab\x01\x7f" "9");  // control characters never get in
-    CHECK(field.value() == "SLAB9");
-    field.insert("1234567");
-    CHECK(field.value().size() == 8);  // the limit holds
-    // Every key is at least 1.5 cm wide at 40 px/cm on a 1080-pixel-wide keyboard.
-    for (const auto& item : kb.items()) CHECK(item.bounds.h >= 60);
+    CHECK(field.value() == "SL2AB9");
+    field.insert("社保");
+    CHECK(field.value() == "SL2AB9社保");  // 8 characters, not 8 bytes
+    field.insert("1");
+    CHECK(field.value() == "SL2AB9社保");  // the limit holds
+    field.backspace();
+    CHECK(field.value() == "SL2AB9社");   // 删除 takes the whole 保
+    field.set_composition("sheb");
+    CHECK(field.text() == "SL2AB9社sheb");
+    CHECK(field.value() == "SL2AB9社");
 }
 
 TEST_CASE("a QR view encodes its payload and refuses nothing silently") {
