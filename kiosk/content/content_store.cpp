@@ -242,8 +242,8 @@ Result<std::shared_ptr<const SearchIndex>> ContentStore::build_search_index() {
     while (TRY(fn.step()))
         if (auto it = dat.find(fn.text(0)); it != dat.end()) deps[it->second].former_names.push_back({fn.text(1), fn.text(2)});
     // The map's department aliases (社保, 医保, 公积金, 户口…) are the words citizens write and
-    // type; they reach the department's items as its current names do. A map that cannot be
-    // read adds none (the map screen reports it).
+    // type; typed whole they reach the department's items, after every other kind of match. A
+    // map that cannot be read adds none (the map screen reports it).
     if (std::string path = map_path(); !path.empty())
         if (auto pinyin = PinyinSource::shared()) {
             std::vector<wayfinding::MapProblem> problems;
@@ -251,7 +251,7 @@ Result<std::shared_ptr<const SearchIndex>> ContentStore::build_search_index() {
                 for (const auto& d : map->departments)
                     if (dat.count(d.id))
                         for (const auto& alias : d.aliases)
-                            deps.push_back({d.id, alias, SearchIndex::readings_of(*pinyin.value(), alias), {}});
+                            deps[dat[d.id]].words.push_back({alias, SearchIndex::readings_of(*pinyin.value(), alias)});
         }
     return SearchIndex::build(items, deps);
 }

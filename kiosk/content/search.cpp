@@ -16,6 +16,7 @@ const char* match_kind_name(MatchKind k) {
         case MatchKind::Substring: return "substring";
         case MatchKind::Department: return "department";
         case MatchKind::FormerDepartment: return "former-department";
+        case MatchKind::Word: return "word";
     }
     return "?";
 }
@@ -213,6 +214,15 @@ std::shared_ptr<const SearchIndex> SearchIndex::build(const std::vector<SearchIt
             ix->m_aliases.push_back(b.add(name, readings));
         }
     }
+    std::unordered_map<std::string, std::vector<size_t>> words_of;
+    for (const auto& d : departments)
+        for (const auto& [word, readings] : d.words) {
+            words_of[d.id].push_back(ix->m_words.size());
+            ix->m_words.push_back(b.add(word, readings));
+        }
+    ix->m_word_items.resize(ix->m_words.size());
+    for (uint32_t i = 0; i < items.size(); ++i)
+        for (size_t w : words_of[items[i].department_id]) ix->m_word_items[w].push_back(i);
     ix->m_alias_items.resize(ix->m_aliases.size());
     for (uint32_t i = 0; i < items.size(); ++i) {
         const auto& cur = current_alias[items[i].department_id];
@@ -330,6 +340,12 @@ std::vector<SearchHit> SearchIndex::query_within(std::string_view text, size_t l
             uint8_t k = uint8_t((v & 1) ? MatchKind::FormerDepartment : MatchKind::Department);
             kind[v >> 1] = std::min(kind[v >> 1], k);
         }
+    }
+    for (size_t w = 0; w < m_words.size(); ++w) {
+        const Entry& e = m_words[w];
+        if ((query.letter_mask & ~e.letter_mask) || (query.han_bloom & ~e.han_bloom)) continue;
+        if (!match_entry(e, m_tokens, query, m_syllables, m_reading_ids).exact) continue;
+        for (uint32_t i : m_word_items[w]) kind[i] = std::min(kind[i], uint8_t(MatchKind::Word));
     }
     std::vector<uint32_t> found;
     for (size_t i = 0; i < n; ++i)

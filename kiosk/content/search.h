@@ -21,6 +21,7 @@ enum class MatchKind {
     Substring,         ///< somewhere inside the name
     Department,        ///< the current name of the handling department
     FormerDepartment,  ///< a former name of the department, or a department the item moved from
+    Word,              ///< a search word of the department (the hall map's aliases: 社保, 医保), typed whole
 };
 const char* match_kind_name(MatchKind);
 
@@ -49,6 +50,10 @@ struct SearchDepartment {
     std::string name;
     std::string readings;
     std::vector<std::pair<std::string, std::string>> former_names;  ///< (name, readings)
+    /// Words citizens use for the department (the hall map's aliases: 社保 for 人力资源和社会保障局),
+    /// (word, readings). They match only when the query is the whole word (characters, pinyin or
+    /// initials), and rank last: 结婚 must not bring every 民政局 item through a word 结婚登记.
+    std::vector<std::pair<std::string, std::string>> words = {};
 };
 
 /// Immutable after build(): query() may run on any thread.
@@ -89,7 +94,9 @@ private:
     std::vector<Entry> m_entries;
     std::vector<SearchItem> m_items;
     std::vector<Entry> m_aliases;  ///< department names, current and former
-    std::vector<std::vector<uint32_t>> m_alias_items;  ///< alias → (item index << 1 | former)
+    std::vector<std::vector<uint32_t>> m_alias_items;
+    std::vector<Entry> m_words;                          ///< departments' search words
+    std::vector<std::vector<uint32_t>> m_word_items;     ///< word → item indices  ///< alias → (item index << 1 | former)
     friend struct IndexBuilder;
 };
 

@@ -104,10 +104,16 @@ private:
 
     void build_enter(int y) {
         const auto& t = theme();
-        const int m = t.margin(), w = t.width - 2 * m;
-        y = add_text(tr("case_status.scan"), m, y, w, t.title(), t.text, ui::Weight::Bold, ui::Align::Center);
-        y = add_text(tr("case_status.or_type"), m, y + t.px(20), w, t.body(), t.muted, ui::Weight::Regular, ui::Align::Center);
-        int fh = std::max(t.min_target(), t.px(110));
+        const int m = t.margin();
+        // Landscape: the keys on the right half, from the top; the fields on the left (below
+        // them the screen has no room for a key block in large text).
+        const bool wide = t.landscape();
+        const int w = wide ? (t.width - 3 * m) / 2 : t.width - 2 * m;
+        const int top = y;
+        y = add_text(tr("case_status.scan"), m, y, w, wide ? t.body() : t.title(), t.text, ui::Weight::Bold, ui::Align::Center);
+        y = add_text(tr("case_status.or_type"), m, y + t.px(20), w, wide ? t.small() : t.body(), t.muted, ui::Weight::Regular,
+                     ui::Align::Center);
+        int fh = std::max(t.min_target(), t.px(wide ? 90 : 110));
         y = add_text(tr("case_status.case_no"), m, y + t.px(30), w, t.body(), t.text, ui::Weight::Bold);
         m_no = add<ui::TextField>(tr("case_status.case_no_hint"), 32);
         m_no->bounds = {m, y + 8, w, fh};
@@ -128,9 +134,10 @@ private:
         y += 8 + fh + t.px(24);
         // Case numbers and query codes are letters and digits (no Chinese): ABC and 123 only,
         // and the tab chosen here is not carried to the next search field.
-        int kh = std::min(t.height - y - t.px(80), t.px(700));
+        SDL_Rect keys = wide ? SDL_Rect{2 * m + w, top, t.width - 3 * m - w, t.height - top - m}
+                             : SDL_Rect{m, y, w, std::min(t.height - y - t.px(80), t.px(700))};
         auto* kb = add_text_entry(m_focus_code ? m_code : m_no, {ui::EntryMode::Letters, ui::EntryMode::Digits},
-                                  ui::EntryMode::Letters, {m, y, w, kh}, RememberTab::Field);
+                                  ui::EntryMode::Letters, keys, RememberTab::Field);
         kb->set_done_label(tr(m_focus_code ? "case_status.search" : "case_status.next"));
         kb->on_done = [this] {
             if (!m_focus_code) return focus(true);

@@ -52,7 +52,9 @@ public:
             controls = {m, top, t.width - 2 * m, 0};
         }
         int y = add_search_row(controls, bh, gap);
-        y = add_quick_row({controls.x, y, controls.w, 0}, bh, gap);
+        // Landscape with the text entry open: it takes the quick row's place too, or its pad
+        // would be under the 8 cm a hand needs (large text).
+        if (!(t.landscape() && m_keyboard_open)) y = add_quick_row({controls.x, y, controls.w, 0}, bh, gap);
         if (t.landscape()) {
             int tabs_y = add_floor_tabs({map_area.x, map_area.y, map_area.w, 0}, bh, gap);
             map_area.h -= tabs_y - map_area.y;

@@ -245,6 +245,8 @@ void TextField::draw(Canvas& c) {
     bool empty = m_value.empty() && m_composition.empty();
     std::string value = this->value(), comp = composition();
     const std::string& shown = empty ? m_placeholder : value;
+    // A placeholder wider than a half-width field (landscape) steps down to body size.
+    while (empty && px > t.body() && c.text.measure(shown, px, Weight::Regular).x > bounds.w - t.px(36)) px -= 4;
     auto s = c.text.measure(shown.empty() ? comp : shown, px, Weight::Regular);
     int x = bounds.x + t.px(24);
     int y = bounds.y + (bounds.h - s.y) / 2;

@@ -181,3 +181,19 @@ TEST_CASE("a search session narrowing keystroke by keystroke returns what a fres
         }
     }
 }
+
+TEST_CASE("the hall map's words for a department find its items when typed whole, as characters, pinyin or initials, and rank last") {
+    auto ix = demo_index();
+    for (const char* q : {"社保", "shebao", "sb"}) {
+        CAPTURE(q);
+        auto hits = ix->query(q, 50);
+        auto social = std::find_if(hits.begin(), hits.end(), [](const SearchHit& h) { return h.item.name == "社会保障卡申领"; });
+        REQUIRE(social != hits.end());
+        CHECK(social->kind == (std::string(q) == "社保" ? MatchKind::Word : social->kind));
+        for (auto it = hits.begin(); it != hits.end(); ++it)
+            if (it->kind == MatchKind::Word)
+                for (auto later = it; later != hits.end(); ++later) CHECK(later->kind == MatchKind::Word);
+    }
+    // Part of a word is not the word: 社 alone brings no item by the word 社保.
+    for (const auto& h : ix->query("社", 50)) CHECK(h.kind != MatchKind::Word);
+}

@@ -151,9 +151,7 @@ int main(int argc, char** argv) {
     }
     report("handwriting: pad with ink and bar drawn", stroke_draw);
     report("handwriting: finger up → frame drawn (all)", stroke_frame);
-    SDL_DestroyRenderer(ren);
-    SDL_DestroyWindow(win);
-    TTF_Quit();
-    SDL_Quit();
+    // The renderer, the window and SDL_ttf stay until the process ends: the text cache and
+    // the fonts (locals) are freed on return and need them.
     return 0;
 }
