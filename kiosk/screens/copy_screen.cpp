@@ -248,7 +248,9 @@ private:
         std::string preset_label = m_watermark.empty() ? tr("copy.watermark_preset") : tr("copy.watermark_none");
         // The preset button is as wide as its words; beside the field when both fit, else below.
         int pw = m_ctx.text().measure(preset_label, t.body(), ui::Weight::Regular).x + 2 * t.px(28);
-        bool beside = cw - pw - t.px(24) >= t.px(360);
+        // The field must show its whole hint (English is longer) next to the button, else below.
+        int hint_w = m_ctx.text().measure(tr("copy.watermark_hint"), t.title(), ui::Weight::Regular).x + 2 * t.px(24);
+        bool beside = cw - pw - t.px(24) >= std::max(t.px(360), hint_w);
         int fw = beside ? cw - t.px(24) - pw : cw;
         m_field = add<ui::TextField>(tr("copy.watermark_hint"), 30);
         m_field->bounds = {cx, y + 8, fw, fh};
