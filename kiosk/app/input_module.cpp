@@ -60,7 +60,10 @@ std::vector<std::string> guide_words(App& app) {
 /// Both engines, made on a worker and handed to the UI thread whole.
 struct Engines {
     std::shared_ptr<const input::HandwritingRecognizer> handwriting;
-    std::shared_ptr<input::PinyinInput> pinyin;  // UI thread only once published
+    std::shared_ptr<input::PinyinInput> pinyin;
+    /// libpinyin is not thread-safe: lookups run on the text entry's worker, consumed() on the
+    /// UI thread when a candidate is tapped.
+    std::mutex pinyin_lock;
     std::shared_ptr<content::ContentStore> for_store;
 };
 
@@ -138,10 +141,17 @@ KIOSK_APP_MODULE(input, {"input", 20, [](App& app) -> Status {
         });
         return ready;
     };
+    // The engines as they are, from any thread (the lookups run on the worker; only `current`,
+    // on the UI thread, reads the content and starts a reload).
+    auto published = [state]() -> std::shared_ptr<Engines> {
+        std::lock_guard<std::mutex> g(state->lock);
+        return state->ready;
+    };
     auto engines = std::make_shared<ui::InputEngines>();
-    engines->recognize = [current](const std::vector<ui::PadStroke>& strokes) {
+    engines->worker = std::make_shared<ui::InputWorker>();
+    engines->recognize = [published](const std::vector<ui::PadStroke>& strokes) {
         std::vector<std::string> out;
-        auto e = current();
+        auto e = published();
         if (!e || !e->handwriting) return out;
         std::vector<input::InkStroke> ink;
         ink.reserve(strokes.size());
@@ -159,15 +169,24 @@ KIOSK_APP_MODULE(input, {"input", 20, [](App& app) -> Status {
         auto e = current();
         return e && e->handwriting;
     };
-    engines->pinyin = [current](const std::string& letters) {
-        auto e = current();
-        return e && e->pinyin ? e->pinyin->candidates(letters, 30) : std::vector<std::string>{};
+    engines->pinyin = [published](const std::string& letters) {
+        auto e = published();
+        if (!e || !e->pinyin) return std::vector<std::string>{};
+        std::lock_guard<std::mutex> g(e->pinyin_lock);
+        return e->pinyin->candidates(letters, 30);
     };
     engines->pinyin_consumed = [current](const std::string& letters, const std::string& chosen) -> size_t {
         auto e = current();
-        return e && e->pinyin ? e->pinyin->consumed(letters, chosen) : 0;
+        if (!e || !e->pinyin) return 0;
+        std::lock_guard<std::mutex> g(e->pinyin_lock);
+        return e->pinyin->consumed(letters, chosen);
     };
     app.screen_services().input = engines;
+    // Nothing of one citizen's writing or typing waits on the worker for the next one.
+    std::weak_ptr<ui::InputWorker> worker = engines->worker;
+    app.session_state().on_wipe([worker] {
+        if (auto w = worker.lock()) w->clear();
+    });
     current();  // start loading now, not at the first touch
     return {};
 }})

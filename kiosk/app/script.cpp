@@ -326,7 +326,18 @@ Status run_script(App& app, VirtualClock& clock, Script& script, const ScriptOpt
                              "': " + v + "\n";
         }
     };
+    // The text entry looks up on its worker: before each step its answer is waited for and
+    // drawn, so a step sees the row as a citizen would a moment later, whatever the load.
+    auto finish_lookups = [&] {
+        const auto& input = app.screen_services().input;
+        if (!input || !input->worker) return;
+        for (int guard = 0; guard < 4 && input->worker->busy(); ++guard) {
+            input->worker->wait_idle();
+            app.frame();
+        }
+    };
     for (auto& s : script.steps) {
+        finish_lookups();
         if (opts.check_layout && &s != &script.steps.front()) check_now(*(&s - 1));
         auto fail = [&](const std::string& what) {
             return make_error(Errc::UserError, script.path + ":" + std::to_string(s.line) + ": " + s.command +
@@ -513,6 +524,7 @@ Status run_script(App& app, VirtualClock& clock, Script& script, const ScriptOpt
             return {};
         }
     }
+    finish_lookups();
     if (opts.check_layout && !script.steps.empty()) check_now(script.steps.back());
     if (!layout_report.empty())
         return make_error(Errc::UserError, std::to_string(seen.size()) + " layout violation(s) (" +

@@ -4,7 +4,9 @@
 #include <pinyin.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -78,6 +80,27 @@ bool normalise(std::string_view in, std::string& out) {
     return !out.empty() && out.find_first_not_of('\'') != std::string::npos;
 }
 
+/// A private folder with a user.conf holding the format lines of the system table.conf
+/// ("binary format version:7", "model data version:14"); empty when it cannot be made.
+std::string make_user_dir(const std::string& data_dir) {
+    std::ifstream table(std::filesystem::path(data_dir) / "table.conf");
+    std::string conf, line;
+    while (std::getline(table, line))
+        if (line.rfind("binary format version:", 0) == 0 || line.rfind("model data version:", 0) == 0) conf += line + "\n";
+    if (conf.empty()) return {};
+    const char* tmp = std::getenv("TMPDIR");
+    std::string tmpl = std::string(tmp && *tmp ? tmp : "/tmp") + "/kiosk-pinyin-XXXXXX";
+    if (!mkdtemp(tmpl.data())) return {};  // mode 0700
+    std::ofstream out(tmpl + "/user.conf");
+    out << conf;
+    if (!out.flush()) {
+        std::error_code ec;
+        std::filesystem::remove_all(tmpl, ec);
+        return {};
+    }
+    return tmpl;
+}
+
 }  // namespace
 
 std::vector<std::string> han_runs(std::string_view text) {
@@ -105,9 +128,14 @@ struct PinyinInput::Impl {
     // are found at all.
     std::map<std::string, std::vector<std::string>> by_spelling;
 
+    std::string user_dir;  ///< private, holds only user.conf; removed with the engine
     ~Impl() {
         if (instance) pinyin_free_instance(instance);
         if (context) pinyin_fini(context);  // never pinyin_save: nothing learnt is kept
+        if (!user_dir.empty()) {
+            std::error_code ec;
+            std::filesystem::remove_all(user_dir, ec);
+        }
     }
 
     /// Parses `letters` (already normalised) and lists the candidates at the start.
@@ -139,10 +167,14 @@ Result<std::unique_ptr<PinyinInput>> PinyinInput::create(const std::string& data
     if (!std::filesystem::exists(std::filesystem::path(data_dir) / "pinyin_index.bin", ec))
         return make_error(Errc::NotFound, "libpinyin dictionaries not found in " + data_dir + " (install libpinyin-data)");
     std::unique_ptr<PinyinInput> p(new PinyinInput());
-    // A user directory that does not exist: libpinyin then keeps its user tables in memory
-    // and, since pinyin_save is never called, writes nothing (it says "open …/user.conf
-    // failed" once on stderr).
-    p->m->context = pinyin_init(data_dir.c_str(), "/nonexistent/kiosk-pinyin-user");
+    // libpinyin wants a user directory whose user.conf names the dictionaries' format (without
+    // one it prints "open …/user.conf failed" and starts its user tables empty). The engine
+    // gets a private one (0700, in TMPDIR) holding only that file: the user tables stay in
+    // memory, pinyin_save is never called, so nothing typed or primed is ever written, and the
+    // folder goes with the engine.
+    p->m->user_dir = make_user_dir(data_dir);
+    p->m->context = pinyin_init(data_dir.c_str(), p->m->user_dir.empty() ? "/nonexistent/kiosk-pinyin-user"
+                                                                          : p->m->user_dir.c_str());
     if (!p->m->context) return make_error(Errc::Io, "libpinyin could not load its dictionaries from " + data_dir);
     pinyin_set_options(p->m->context, kOptions);
     p->m->instance = pinyin_alloc_instance(p->m->context);
@@ -197,6 +229,7 @@ size_t PinyinInput::prime(const std::vector<std::string>& phrases, const Reading
 }
 
 size_t PinyinInput::primed_count() const { return m->primed.size(); }
+const std::string& PinyinInput::user_dir() const { return m->user_dir; }
 
 std::vector<std::string> PinyinInput::candidates(std::string_view letters, size_t max) {
     std::string in;

@@ -26,11 +26,14 @@ using ReadingsOf = std::function<std::vector<std::string>(char32_t)>;
 ///   an/ang, en/eng, in/ing (`sebao` → 社保).
 /// - Phrases from libpinyin's system dictionary, and the guide's own vocabulary (prime()):
 ///   a primed phrase whose whole pinyin was typed comes first.
-/// - Nothing is learnt and nothing is written: the user directory is never created, no
-///   training and no save, so what one citizen typed cannot surface for the next.
+/// - Nothing is learnt and nothing is written: libpinyin's user directory is a private
+///   folder holding only its format file (user.conf), removed with the engine; no training
+///   and no save, so what one citizen typed cannot surface for the next.
 class PinyinInput {
 public:
     static Result<std::unique_ptr<PinyinInput>> create(const std::string& data_dir = kLibpinyinData);
+    /// libpinyin's private user folder (for tests: it holds user.conf and nothing else).
+    const std::string& user_dir() const;
     ~PinyinInput();
     PinyinInput(const PinyinInput&) = delete;
     PinyinInput& operator=(const PinyinInput&) = delete;

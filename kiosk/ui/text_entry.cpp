@@ -50,6 +50,7 @@ TextEntry::TextEntry(std::shared_ptr<const InputEngines> engines, std::vector<En
 
 TextEntry::~TextEntry() {
     // Not the target: the screen may have destroyed its field first.
+    drop_lookup();
     clear_ink();
     wipe_candidates();
 }
@@ -63,6 +64,7 @@ void TextEntry::wipe_candidates() {
 }
 
 void TextEntry::clear_ink() {
+    if (m_ticket_ink) drop_lookup();
     for (auto& s : m_ink) secure_wipe(s.data(), s.size() * sizeof(PadPoint));
     m_ink.clear();
     m_drawing = false;
@@ -89,6 +91,7 @@ void TextEntry::set_mode(EntryMode m) {
     }
     secure_wipe(m_composition.data(), m_composition.size());
     m_composition.clear();
+    drop_lookup();
     m_mode = m;
     if (on_mode) on_mode(m);
 }
@@ -375,10 +378,63 @@ bool TextEntry::handwriting_ready() const {
     return !m_engines->handwriting_ready || m_engines->handwriting_ready();
 }
 
+namespace {
+
+/// The copy of the ink a lookup works on: wiped when the job is done or dropped.
+struct InkCopy {
+    std::vector<PadStroke> strokes;
+    ~InkCopy() {
+        for (auto& s : strokes) secure_wipe(s.data(), s.size() * sizeof(PadPoint));
+    }
+};
+
+}  // namespace
+
+void TextEntry::look_up(bool ink, std::function<std::vector<std::string>()> job) {
+    drop_lookup();
+    if (!m_engines || !m_engines->worker) {
+        set_candidates(job());
+        if (ink) m_pending = true;
+        return;
+    }
+    m_ticket = m_engines->worker->post(std::move(job));
+    m_ticket_ink = ink;
+}
+
+void TextEntry::drop_lookup() {
+    if (m_ticket && m_engines && m_engines->worker) m_engines->worker->cancel(m_ticket);
+    m_ticket = 0;
+    m_ticket_ink = false;
+}
+
+bool TextEntry::collect_lookup() {
+    if (!m_ticket) return false;
+    std::vector<std::string> out;
+    switch (m_engines->worker->take(m_ticket, out)) {
+    case InputWorker::State::Pending: return true;
+    case InputWorker::State::Done: {
+        bool ink = m_ticket_ink;
+        m_ticket = 0;
+        m_ticket_ink = false;
+        set_candidates(std::move(out));
+        if (ink) m_pending = true;
+        return false;
+    }
+    case InputWorker::State::Gone:
+        // Another field's lookup took the worker (or the session was wiped): ask again.
+        m_ticket = 0;
+        if (m_ticket_ink) recognise();
+        else if (!m_composition.empty()) update_pinyin();
+        return m_ticket != 0;
+    }
+    return false;
+}
+
 void TextEntry::recognise() {
     if (!handwriting_ready() || m_ink.empty()) return;
-    set_candidates(m_engines->recognize(m_ink));
-    m_pending = true;
+    auto copy = std::make_shared<InkCopy>();
+    copy->strokes = m_ink;
+    look_up(true, [fn = m_engines->recognize, copy] { return fn(copy->strokes); });
 }
 
 void TextEntry::commit_pending() {
@@ -392,10 +448,18 @@ void TextEntry::commit_pending() {
 }
 
 void TextEntry::update_pinyin() {
-    std::string letters(m_composition.begin(), m_composition.end());
-    if (letters.empty() || !m_engines || !m_engines->pinyin) wipe_candidates();
-    else set_candidates(m_engines->pinyin(letters));
-    wipe(letters);
+    if (m_composition.empty() || !m_engines || !m_engines->pinyin) {
+        drop_lookup();
+        wipe_candidates();
+    } else {
+        auto letters = std::make_shared<WipedString>(m_composition);
+        look_up(false, [fn = m_engines->pinyin, letters] {
+            std::string l(letters->begin(), letters->end());
+            auto out = fn(l);
+            wipe(l);
+            return out;
+        });
+    }
     show_composition();
 }
 
@@ -404,6 +468,9 @@ void TextEntry::show_composition() {
 }
 
 bool TextEntry::tick(std::chrono::steady_clock::time_point now) {
+    bool had = m_ticket != 0;
+    if (collect_lookup()) return true;  // keep frames coming until the answer is in
+    if (had) return true;               // the answer came: draw it
     if (!m_seen_ready && handwriting_ready()) {
         // The engines came while the citizen was already typing: show what they make of it.
         m_seen_ready = true;

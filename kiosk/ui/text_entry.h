@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/secret.h"
+#include "kiosk/ui/input_worker.h"
 #include "kiosk/ui/widgets.h"
 
 namespace kiosk::ui {
@@ -29,7 +30,12 @@ struct InputEngines {
     /// Candidates for the pinyin letters typed so far, best first.
     std::function<std::vector<std::string>(const std::string& letters)> pinyin;
     /// How many of the letters a chosen candidate stands for (the rest stay to type on).
+    /// Called on the UI thread when a candidate is tapped.
     std::function<size_t(const std::string& letters, const std::string& chosen)> pinyin_consumed;
+    /// Where `recognize` and `pinyin` run: with a worker they run on its thread (they must
+    /// then be safe there) and the row is filled on a later frame; null: on the UI thread, at
+    /// once (the widget tests' plain engines).
+    std::shared_ptr<InputWorker> worker;
 };
 
 enum class EntryMode { Handwriting, Pinyin, Digits, Letters };
@@ -58,6 +64,9 @@ struct TextEntryLabels {
 ///
 /// Pinyin: letters gather in the row's composition (also shown in the field, so a search
 /// can use them as pinyin at once); a candidate replaces the letters it stands for.
+///
+/// Lookups run on the engines' worker when there is one: the ink and the letters show at once,
+/// the row follows a frame or two later, and an answer for older input is dropped.
 ///
 /// Nothing typed or written is logged; the ink and the composition are wiped when cleared and
 /// when the component goes.
@@ -125,6 +134,12 @@ private:
     void update_pinyin();
     void show_composition();
     void wipe_candidates();
+    /// Runs `job` on the engines' worker (or at once without one); its result fills the row.
+    void look_up(bool ink, std::function<std::vector<std::string>()> job);
+    /// Forgets the lookup in flight (its answer would be for input that is gone).
+    void drop_lookup();
+    /// Takes the worker's answer when it has come; true while one is awaited.
+    bool collect_lookup();
 
     std::shared_ptr<const InputEngines> m_engines;
     std::vector<EntryMode> m_modes;
@@ -143,6 +158,8 @@ private:
     mutable size_t m_page_end = 0;        ///< set by layout(): first candidate not shown
     int m_pressed = -1;
     bool m_seen_ready = false;            ///< the engines were ready at a tick
+    uint64_t m_ticket = 0;                ///< the worker's lookup in flight (0: none)
+    bool m_ticket_ink = false;            ///< it recognises the ink (else: pinyin letters)
     Theme m_theme;                        ///< sizes for the layout (the screen's, at build time)
     TextRenderer& m_text;
 };

@@ -176,7 +176,27 @@ TEST_CASE("a missing dictionary folder is an error that names it") {
     CHECK(r.error().message.find("/nonexistent/libpinyin") != std::string::npos);
 }
 
-TEST_CASE("the engine writes nothing: no user folder is created") {
+TEST_CASE("the engine writes nothing typed: its private user folder holds only user.conf and goes with it") {
     (void)primed().candidates("shebao", 5);
-    CHECK(!std::filesystem::exists("/nonexistent/kiosk-pinyin-user"));
+    (void)primed().consumed("shebao", "社保");
+    const std::string dir = primed().user_dir();
+    REQUIRE(!dir.empty());
+    CHECK((std::filesystem::status(dir).permissions() & std::filesystem::perms::others_all) == std::filesystem::perms::none);
+    std::vector<std::string> files;
+    for (const auto& f : std::filesystem::directory_iterator(dir)) files.push_back(f.path().filename().string());
+    CHECK(files == std::vector<std::string>{"user.conf"});
+    std::string conf;
+    {
+        std::ifstream in(dir + "/user.conf");
+        conf.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    CHECK(conf.find("binary format version:") == 0);
+    {
+        auto other = PinyinInput::create();
+        REQUIRE(bool(other));
+        std::string other_dir = other.value()->user_dir();
+        CHECK(other_dir != dir);
+        other.value().reset();
+        CHECK(!std::filesystem::exists(other_dir));
+    }
 }

@@ -158,6 +158,34 @@ TEST_CASE("nothing typed or written reaches the log, even at debug level") {
     CHECK(field_text(nlohmann::json::parse(read_file(r.shots + "/done.json"))) == "社qzxj");
     CHECK(r.process.output.find("qzxj") == std::string::npos);
     CHECK(r.process.output.find("社") == std::string::npos);
+    // libpinyin's "open …/user.conf failed" at start (it had no user folder): gone.
+    CHECK(r.process.output.find("user.conf") == std::string::npos);
+}
+
+TEST_CASE("the 123 tab shows no Chinese candidates, whether letters were being composed or a character written") {
+    TempDir dir;
+    import_demo(dir);
+    auto r = run_kiosk(dir, "tap \"办事指南\"\n" + std::string(kReady) + "tap \"拼音\"\ntap \"s\"\ntap \"b\"\ntap \"123\"\ndump from_pinyin\n" +
+                                "tap \"手写\"\n" + strokes_of("社") + "tap \"123\"\ndump from_pad\ntap \"手写\"\n" + strokes_of("社") +
+                                "wait 1.5\ntap \"123\"\ndump after_pause\n");
+    REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
+    for (const char* n : {"from_pinyin", "from_pad", "after_pause"}) {
+        CAPTURE(n);
+        auto d = nlohmann::json::parse(read_file(r.shots + "/" + n + ".json"));
+        auto* e = widget_of(d, "textentry");
+        REQUIRE(e);
+        CHECK((*e)["mode"] == "digits");
+        CHECK((*e)["candidates"].empty());
+        for (const auto& it : (*e)["items"]) {
+            std::string t = it.value("text", "");
+            bool han = false;
+            for (unsigned char c : t) han |= c >= 0xE4 && c <= 0xE9;
+            bool tab = t == "手写" || t == "拼音" || t == "删除" || t == "重写" || t == "确定" || t.find("查") != std::string::npos ||
+                       t.find("收起") != std::string::npos || t.find("搜索") != std::string::npos;
+            bool fine = !han || tab;
+            CHECK_MESSAGE(fine, "Chinese on the 123 tab: ", t);
+        }
+    }
 }
 
 /// What breaks the layout rules in the text entry of a dump: off screen, a target under 1.5 cm,

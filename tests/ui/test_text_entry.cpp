@@ -3,6 +3,9 @@
 
 #include <SDL_ttf.h>
 
+#include <condition_variable>
+#include <mutex>
+
 #include "kiosk/ui/text_entry.h"
 
 using namespace kiosk::ui;
@@ -181,4 +184,108 @@ TEST_CASE("every key, tab and candidate is at least the 1.5 cm touch target, als
             }
         }
     }
+}
+
+namespace {
+
+/// Holds the worker's lookups until the test opens it: what runs when is decided by the test,
+/// not by the machine's load.
+struct Gate {
+    std::mutex m;
+    std::condition_variable cv;
+    bool open = false;
+    int entered = 0;
+    void pass() {
+        std::unique_lock<std::mutex> g(m);
+        ++entered;
+        cv.notify_all();
+        cv.wait(g, [this] { return open; });
+    }
+    void wait_entered(int n) {
+        std::unique_lock<std::mutex> g(m);
+        cv.wait(g, [&] { return entered >= n; });
+    }
+    void release() {
+        std::lock_guard<std::mutex> g(m);
+        open = true;
+        cv.notify_all();
+    }
+};
+
+std::shared_ptr<InputEngines> gated_engines(Gate& gate) {
+    auto e = plain_engines();
+    auto plain = *e;
+    e->recognize = [&gate, fn = plain.recognize](const std::vector<PadStroke>& s) {
+        gate.pass();
+        return fn(s);
+    };
+    e->pinyin = [&gate, fn = plain.pinyin](const std::string& l) {
+        gate.pass();
+        return fn(l);
+    };
+    e->worker = std::make_shared<InputWorker>();
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("with a worker the ink shows at once, the candidates on a later frame, and an answer for fewer strokes never reaches the row") {
+    Rig r;
+    Gate gate;
+    auto engines = gated_engines(gate);
+    auto e = r.entry({EntryMode::Handwriting}, EntryMode::Handwriting, engines);
+    SDL_Rect pad = e->pad_rect();
+    r.stroke(*e, pad.x + 50, pad.y + 100, pad.x + 400, pad.y + 100);
+    gate.wait_entered(1);  // the one-stroke lookup runs (and waits at the gate)
+    CHECK(e->stroke_count() == 1);
+    CHECK(e->candidates().empty());
+    CHECK(e->tick(r.now));  // awaiting: frames keep coming
+    r.stroke(*e, pad.x + 50, pad.y + 300, pad.x + 400, pad.y + 300);
+    gate.release();
+    engines->worker->wait_idle();
+    e->tick(r.now);
+    CHECK(e->candidates() == std::vector<std::string>{"二", "三"});  // two strokes; 一 (one stroke) was dropped
+    CHECK_FALSE(engines->worker->busy());
+    // The pause does not put in a row that is still being looked up, and does once it is in.
+    e->tick(r.now + TextEntry::kCommitPause);
+    e->tick(r.now + TextEntry::kCommitPause);
+    CHECK(r.field.value() == "二");
+}
+
+TEST_CASE("with a worker pinyin letters show in the field at once and the row follows; a tab change drops the lookup") {
+    Rig r;
+    Gate gate;
+    auto engines = gated_engines(gate);
+    auto e = r.entry({EntryMode::Pinyin, EntryMode::Digits}, EntryMode::Pinyin, engines);
+    r.tap(*e, "s");
+    r.tap(*e, "b");
+    CHECK(r.field.text() == "sb");
+    CHECK(e->candidates().empty());
+    gate.release();
+    engines->worker->wait_idle();
+    e->tick(r.now);
+    CHECK(e->candidates() == std::vector<std::string>{"社保", "社"});
+    r.tap(*e, "删除");  // "s" left: nothing found for it
+    r.tap(*e, "123");
+    engines->worker->wait_idle();
+    e->tick(r.now);
+    CHECK(e->candidates().empty());
+    CHECK_FALSE(engines->worker->busy());
+}
+
+TEST_CASE("the worker's clear (the session wipe) drops a lookup in flight: its answer is never kept") {
+    Gate gate;
+    InputWorker w;
+    auto t = w.post([&gate] {
+        gate.pass();
+        return std::vector<std::string>{"社"};
+    });
+    gate.wait_entered(1);
+    w.clear();
+    gate.release();
+    w.wait_idle();
+    std::vector<std::string> out;
+    CHECK(w.take(t, out) == InputWorker::State::Gone);
+    CHECK(out.empty());
+    CHECK_FALSE(w.busy());
 }

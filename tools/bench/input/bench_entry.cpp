@@ -1,4 +1,4 @@
-// Benchmark: a pinyin keystroke → candidates (libpinyin, primed with the guide) and → the candidate bar drawn (TextEntry on SDL's software renderer); a stroke → candidates → bar drawn.
+// Benchmark: UI frames while typing pinyin and writing on the pad (TextEntry on SDL's software renderer), lookups on the UI thread against on the worker, alternated in one run.
 #include <SDL.h>
 #include <SDL_ttf.h>
 
@@ -6,6 +6,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
+#include <mutex>
+#include <thread>
 
 #include "handwriting_common.h"
 #include "kiosk/content/pinyin.h"
@@ -84,73 +87,114 @@ int main(int argc, char** argv) {
         return out;
     };
 
-    // Pinyin: each key pressed through the widget (lookup inside), then the frame drawn.
-    std::vector<double> lookup, bar, key_to_frame;
-    for (int r = 0; r < rounds; ++r)
-        for (const char* w : kWords) {
-            ui::TextField field("", 40);
-            ui::TextEntry entry(engines, {ui::EntryMode::Pinyin}, ui::EntryMode::Pinyin, {}, theme, text);
-            entry.bounds = {40, 1128, 1000, 768};
-            entry.target = &field;
-            field.bounds = {40, 174, 1000, 120};
-            std::string typed;
-            for (const char* c = w; *c; ++c) {
-                typed += *c;
-                auto a = Clock::now();
-                (void)p->candidates(typed, 30);
-                lookup.push_back(since(a));
-                // Press the key as a finger does (its rect from the dump items).
-                SDL_Rect key{};
-                for (auto& it : entry.items())
-                    if (it.text == std::string(1, *c)) key = it.bounds;
-                auto k = Clock::now();
-                entry.on_pointer({ui::PointerEvent::Kind::Down, key.x + 5, key.y + 5, Clock::now()});
-                entry.on_pointer({ui::PointerEvent::Kind::Up, key.x + 5, key.y + 5, Clock::now()});
-                auto d = Clock::now();
-                ui::Canvas canvas{ren, text, theme, Clock::now()};
-                SDL_RenderClear(ren);
-                entry.draw(canvas);
-                field.draw(canvas);
-                Uint32 px;
-                SDL_Rect one{0, 0, 1, 1};
-                SDL_RenderReadPixels(ren, &one, SDL_PIXELFORMAT_ARGB8888, &px, 4);  // the frame is done
-                bar.push_back(since(d));
-                key_to_frame.push_back(since(k));
-            }
-        }
-    report("pinyin: keystroke → candidates (lookup)", lookup);
-    report("pinyin: candidate bar and field drawn", bar);
-    report("pinyin: key press → frame drawn (all)", key_to_frame);
+    // The same engines on the UI thread (as before #14 item 2) and on a worker (as the app now
+    // runs them), alternated round by round so both see the same load.
+    auto on_worker = std::make_shared<ui::InputEngines>(*engines);
+    on_worker->worker = std::make_shared<ui::InputWorker>();
+    std::mutex pinyin_lock;  // the worker's lookups and consumed() on the UI thread, as in the app
+    on_worker->pinyin = [p, &pinyin_lock](const std::string& l) {
+        std::lock_guard<std::mutex> g(pinyin_lock);
+        return p->candidates(l, 30);
+    };
+    on_worker->pinyin_consumed = [p, &pinyin_lock](const std::string& l, const std::string& c) {
+        std::lock_guard<std::mutex> g(pinyin_lock);
+        return p->consumed(l, c);
+    };
+    const std::shared_ptr<ui::InputEngines> modes[2] = {engines, on_worker};
+    const char* names[2] = {"UI thread", "worker"};
 
-    // Handwriting: each stroke lifted → recognition → frame drawn.
+    // One UI frame as the app makes it: the input (if any), the widget's tick, the drawing,
+    // finished with a one-pixel read-back (toolchain gotcha 3).
+    auto frame = [&](ui::TextEntry& entry, ui::TextField* field, const std::function<void()>& input) {
+        auto a = Clock::now();
+        if (input) input();
+        entry.tick(Clock::now());
+        ui::Canvas canvas{ren, text, theme, Clock::now()};
+        SDL_RenderClear(ren);
+        entry.draw(canvas);
+        if (field) field->draw(canvas);
+        Uint32 px;
+        SDL_Rect one{0, 0, 1, 1};
+        SDL_RenderReadPixels(ren, &one, SDL_PIXELFORMAT_ARGB8888, &px, 4);
+        return since(a);
+    };
+    // Frames until the row has the answer (the app's loop waits 1 ms between frames while a
+    // widget animates); returns the time from the input to the frame that shows the answer.
+    auto until_answered = [&](ui::TextEntry& entry, ui::TextField* field, const std::shared_ptr<ui::InputEngines>& e,
+                              Clock::time_point since_input, std::vector<double>& frames) {
+        while (e->worker && e->worker->busy()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            frames.push_back(frame(entry, field, nullptr));
+        }
+        return since(since_input);
+    };
+
+    // Pinyin: each key pressed through the widget, then frames until the row shows its answer.
+    std::vector<double> lookup, frames[2], answered[2];
+    for (int r = 0; r < rounds; ++r)
+        for (int m = 0; m < 2; ++m)
+            for (const char* w : kWords) {
+                ui::TextField field("", 40);
+                ui::TextEntry entry(modes[m], {ui::EntryMode::Pinyin}, ui::EntryMode::Pinyin, {}, theme, text);
+                entry.bounds = {40, 1128, 1000, 768};
+                entry.target = &field;
+                field.bounds = {40, 174, 1000, 120};
+                std::string typed;
+                for (const char* c = w; *c; ++c) {
+                    typed += *c;
+                    if (m == 0) {
+                        auto a = Clock::now();
+                        std::lock_guard<std::mutex> g(pinyin_lock);
+                        (void)p->candidates(typed, 30);
+                        lookup.push_back(since(a));
+                    }
+                    SDL_Rect key{};
+                    for (auto& it : entry.items())
+                        if (it.text == std::string(1, *c)) key = it.bounds;
+                    auto k = Clock::now();
+                    frames[m].push_back(frame(entry, &field, [&] {
+                        entry.on_pointer({ui::PointerEvent::Kind::Down, key.x + 5, key.y + 5, Clock::now()});
+                        entry.on_pointer({ui::PointerEvent::Kind::Up, key.x + 5, key.y + 5, Clock::now()});
+                    }));
+                    answered[m].push_back(until_answered(entry, &field, modes[m], k, frames[m]));
+                }
+            }
+    report("pinyin: keystroke → candidates (lookup alone)", lookup);
+    for (int m = 0; m < 2; ++m) {
+        std::string a = std::string("pinyin, ") + names[m] + ": every UI frame";
+        std::string b = std::string("pinyin, ") + names[m] + ": key → row shown";
+        report(a.c_str(), frames[m]);
+        report(b.c_str(), answered[m]);
+    }
+
+    // Handwriting: each stroke lifted, then frames until the row shows its candidates.
     auto chars = test::content_characters_by_frequency();
     chars.resize(std::min<size_t>(chars.size(), size_t(20 * rounds)));
     auto strokes = test::outside_strokes(198, 1372, 484);
-    std::vector<double> stroke_frame, stroke_draw;
-    for (auto& ch : chars) {
-        ui::TextField field("", 40);
-        ui::TextEntry entry(engines, {ui::EntryMode::Handwriting}, ui::EntryMode::Handwriting, {}, theme, text);
-        entry.bounds = {40, 1128, 1000, 768};
-        entry.target = &field;
-        for (auto& s : strokes[ch]) {
-            auto t = Clock::now();
-            entry.on_pointer({ui::PointerEvent::Kind::Down, int(s[0].x), int(s[0].y), t});
-            for (auto& pt : s) entry.on_pointer({ui::PointerEvent::Kind::Move, int(pt.x), int(pt.y), t});
-            auto a = Clock::now();
-            entry.on_pointer({ui::PointerEvent::Kind::Up, int(s.back().x), int(s.back().y), t});
-            auto d = Clock::now();
-            ui::Canvas canvas{ren, text, theme, Clock::now()};
-            SDL_RenderClear(ren);
-            entry.draw(canvas);
-            Uint32 px;
-            SDL_Rect one{0, 0, 1, 1};
-            SDL_RenderReadPixels(ren, &one, SDL_PIXELFORMAT_ARGB8888, &px, 4);
-            stroke_draw.push_back(since(d));
-            stroke_frame.push_back(since(a));
+    std::vector<double> hw_frames[2], hw_answered[2];
+    for (size_t i = 0; i < chars.size(); ++i)
+        for (int m = 0; m < 2; ++m) {
+            ui::TextField field("", 40);
+            ui::TextEntry entry(modes[m], {ui::EntryMode::Handwriting}, ui::EntryMode::Handwriting, {}, theme, text);
+            entry.bounds = {40, 1128, 1000, 768};
+            entry.target = &field;
+            for (auto& s : strokes[chars[i]]) {
+                auto t = Clock::now();
+                entry.on_pointer({ui::PointerEvent::Kind::Down, int(s[0].x), int(s[0].y), t});
+                for (auto& pt : s) entry.on_pointer({ui::PointerEvent::Kind::Move, int(pt.x), int(pt.y), t});
+                auto a = Clock::now();
+                hw_frames[m].push_back(frame(entry, nullptr, [&] {
+                    entry.on_pointer({ui::PointerEvent::Kind::Up, int(s.back().x), int(s.back().y), Clock::now()});
+                }));
+                hw_answered[m].push_back(until_answered(entry, nullptr, modes[m], a, hw_frames[m]));
+            }
         }
+    for (int m = 0; m < 2; ++m) {
+        std::string a = std::string("handwriting, ") + names[m] + ": every UI frame";
+        std::string b = std::string("handwriting, ") + names[m] + ": finger up → row shown";
+        report(a.c_str(), hw_frames[m]);
+        report(b.c_str(), hw_answered[m]);
     }
-    report("handwriting: pad with ink and bar drawn", stroke_draw);
-    report("handwriting: finger up → frame drawn (all)", stroke_frame);
     // The renderer, the window and SDL_ttf stay until the process ends: the text cache and
     // the fonts (locals) are freed on return and need them.
     return 0;
