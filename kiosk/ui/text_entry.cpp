@@ -118,7 +118,10 @@ std::vector<TextEntry::Cell> TextEntry::layout() const {
     const Theme& t = m_theme;
     std::vector<Cell> out;
     const int gap = gap_of(t);
-    const int tab_h = tab_height(t);
+    // Too little height for the 8 cm pad (landscape, large text, a printer banner below): the
+    // tabs and the candidate row shrink to the 1.5 cm target before the pad does.
+    const bool compact = bounds.h < min_height(t);
+    const int tab_h = compact ? t.min_target() : tab_height(t);
     int y = bounds.y;
     // Tabs: only when the field allows more than one mode.
     if (m_modes.size() > 1) {
@@ -136,9 +139,9 @@ std::vector<TextEntry::Cell> TextEntry::layout() const {
     }
     // Candidate row.
     if (m_mode == EntryMode::Handwriting || m_mode == EntryMode::Pinyin) {
-        const int row_h = row_height(t);
+        const int row_h = compact ? t.min_target() : row_height(t);
         int x = bounds.x, right = bounds.x + bounds.w;
-        int px = t.title();
+        int px = compact ? t.body() : t.title();
         if (m_mode == EntryMode::Pinyin && !m_composition.empty()) {
             // The letters typed, small, at the start of the row (not a target).
             std::string letters(m_composition.begin(), m_composition.end());
@@ -503,9 +506,22 @@ void TextEntry::draw(Canvas& c) {
             bool ready = handwriting_ready();
             if (!ready || m_ink.empty()) {
                 const std::string& hint = ready ? m_labels.pad_hint : m_labels.not_ready;
-                auto s = c.text.measure(hint, t.body(), Weight::Regular);
-                int hx = k.rect.x + std::max(t.px(16), (k.rect.w - s.x) / 2);
-                c.text.draw(hint, t.body(), Weight::Regular, t.muted, hx, k.rect.y + k.rect.h - s.y - t.px(24));
+                int hpx = t.body();
+                auto s = c.text.measure(hint, hpx, Weight::Regular);
+                const int room = k.rect.w - 2 * t.px(16);
+                while (s.x > room && hpx > t.small()) s = c.text.measure(hint, hpx -= 2, Weight::Regular);
+                // Still too wide (English in a small pad): two lines, split at the middle space.
+                std::vector<std::string> lines{hint};
+                size_t mid = hint.size() / 2, sp = hint.rfind(' ', mid);
+                if (s.x > room && (sp == std::string::npos || hint.find(' ', mid) - mid < mid - sp)) sp = hint.find(' ', mid);
+                if (s.x > room && sp != std::string::npos) lines = {hint.substr(0, sp), hint.substr(sp + 1)};
+                int ly = k.rect.y + k.rect.h - t.px(24);
+                for (auto l = lines.rbegin(); l != lines.rend(); ++l) {
+                    auto ls = c.text.measure(*l, hpx, Weight::Regular);
+                    if (ls.x > k.rect.w) text_cut = true;
+                    ly -= ls.y;
+                    c.text.draw(*l, hpx, Weight::Regular, t.muted, k.rect.x + std::max(t.px(16), (k.rect.w - ls.x) / 2), ly);
+                }
             }
             int r = std::max(3, int(t.px_per_cm * 0.15f));  // a 3 mm pen
             for (const auto& stroke : m_ink)
@@ -534,7 +550,7 @@ void TextEntry::draw(Canvas& c) {
         int px = k.role == Role::Candidate || k.role == Role::Key ? t.title() : t.body();
         Weight w = k.role == Role::Key || primary ? Weight::Bold : Weight::Regular;
         auto s = c.text.measure(k.label, px, w);
-        while (s.x > k.rect.w - 8 && px > t.small()) s = c.text.measure(k.label, px -= 4, w);
+        while ((s.x > k.rect.w - 8 || s.y > k.rect.h) && px > t.small()) s = c.text.measure(k.label, px -= 4, w);
         if (s.x > k.rect.w || s.y > k.rect.h) text_cut = true;
         c.text.draw(k.label, px, w, fg, k.rect.x + (k.rect.w - s.x) / 2, k.rect.y + (k.rect.h - s.y) / 2);
     }

@@ -247,3 +247,31 @@ TEST_CASE("the text entry keeps the layout rules in portrait and landscape, norm
                 }
             }
 }
+
+TEST_CASE("with the printer banner up in landscape and large text the pad stays 8 cm and nothing in the entry is cut") {
+    // 2026-12-05: the banner's two lines left the entry 494 px; the pad came out 229 px (5.7 cm)
+    // with its hint running out of it and 确定 cut. The tabs and the row now shrink first.
+    TempDir dir;
+    import_demo(dir);
+    for (const char* lang : {"en", "zh-CN"}) {
+        CAPTURE(lang);
+        bool en = std::string(lang) == "en";
+        std::string guide = en ? "Service guide" : "办事指南", write = en ? "Write" : "手写",
+                    ready = en ? "Write here with your finger" : "请在此用手指写字", pinyin = en ? "Pinyin" : "拼音";
+        auto r = run_kiosk(dir,
+                           "tap \"" + guide + "\"\ntap \"" + write + "\"\nwait-for \"" + ready + "\" 60\nexpect \"" +
+                               (en ? "printer is not available" : "打印机暂时无法使用") + "\"\ndump l1\ntap \"" + pinyin +
+                               "\"\ntap \"s\"\ntap \"b\"\ndump l2\ntap \"123\"\ndump l3\n",
+                           {"--set", "printer.driver=cups", "--set", "display.orientation=landscape", "--set",
+                            "display.large_text=true", "--set", std::string("kiosk.language=") + lang});
+        REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
+        for (const char* n : {"l1", "l2", "l3"}) {
+            CAPTURE(n);
+            auto d = nlohmann::json::parse(read_file(r.shots + "/" + n + ".json"));
+            auto problems = entry_layout_problems(d, 60, 320);
+            std::string all;
+            for (auto& p : problems) all += "\n  " + p;
+            CHECK_MESSAGE(problems.empty(), all);
+        }
+    }
+}
