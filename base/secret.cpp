@@ -2,6 +2,7 @@
 #include "secret.h"
 
 #include <malloc.h>
+#include <sanitizer/asan_interface.h>  // ASAN_(UN)POISON_MEMORY_REGION: nothing without ASan
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -79,9 +80,14 @@ void* secure_allocate(std::size_t n) {
             auto* b = reinterpret_cast<FreeBlock*>(slab + off - size);
             b->next = h.free[c];
             h.free[c] = b;
+            ASAN_POISON_MEMORY_REGION(b, size);
         }
     }
+    // Under ASan a block on the free list is poisoned, so a view of a Secret that outlived it
+    // (a string_view from reveal() kept too long) is reported as use-after-free, as it would be
+    // for a plain heap block.
     FreeBlock* b = h.free[c];
+    ASAN_UNPOISON_MEMORY_REGION(b, kMinClass << c);
     h.free[c] = b->next;
     b->next = nullptr;
     return b;
@@ -104,6 +110,7 @@ void secure_deallocate(void* p, std::size_t n) {
     auto* b = static_cast<FreeBlock*>(p);
     b->next = h.free[c];
     h.free[c] = b;
+    ASAN_POISON_MEMORY_REGION(b, kMinClass << c);
 }
 
 std::size_t secure_unlocked_pages() {

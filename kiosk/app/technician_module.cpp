@@ -130,17 +130,17 @@ screens::TechnicianStatus status_of(App& app) {
     return s;
 }
 
-/// "technician.pin" {pin}: checked on a worker (Argon2id takes a tenth of a second or more,
-/// which the UI thread must not spend). Replies RequestUpdate "technician.pin" with stage "ok",
-/// "wrong" (payload int64_t: tries left) or "locked" (payload int64_t: wall ms it opens again).
-void handle_pin(App& app, const screens::Intent& i) {
-    auto it = i.args.find("pin");
-    Secret pin(it == i.args.end() ? std::string_view() : std::string_view(it->second));
+/// TechnicianService::check_pin: checked on a worker (Argon2id takes a tenth of a second or
+/// more, which the UI thread must not spend). Replies RequestUpdate "technician.pin" with stage
+/// "ok", "wrong" (payload int64_t: tries left) or "locked" (payload int64_t: wall ms it opens
+/// again). The PIN is a Secret from the pad to crypto_pwhash_str_verify: never a request's
+/// plain-string argument (2026-12-05: that copy outlived the technician's logout).
+void check_pin(App& app, Secret pin) {
     auto lock = g_tech->lock;
     std::string hash = g_tech->pin_hash;
     auto outbox = app.app_services().outbox;
     auto uploader = app.app_services().uploader;
-    app.run_async([lock, hash, outbox, uploader, pin] {
+    app.run_async([lock, hash, outbox, uploader, pin = std::move(pin)] {
         auto reply = [&](const char* stage, bool ok, int64_t value) {
             if (uploader) uploader->wake();
             return AppEvent{AppEvent::Kind::RequestUpdate, "technician.pin", stage, ok, value};
@@ -304,8 +304,8 @@ Status start_technician(App& app) {
         if (!st) return {0, 0};
         return {st->locked_until_ms, st->attempts_left};
     };
+    service->check_pin = [a](Secret pin) { check_pin(*a, std::move(pin)); };
     app.screen_services().technician = service;
-    app.on_request("technician.pin", handle_pin);
     app.on_request("technician", handle_action);
     app.on_corner_hold([](App& app) {
         audit_async(app, {{"event", "pad-opened"}});

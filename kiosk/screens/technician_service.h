@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "base/secret.h"
+
 namespace kiosk::screens {
 
 /// A snapshot for the technician screen. Nothing personal: job names are document kinds,
@@ -42,6 +44,10 @@ struct TechnicianService {
     /// The lock of the PIN pad: wall ms until which it refuses PINs (0: open), and the tries
     /// left before it locks.
     std::function<std::pair<int64_t, int>()> pin_lock;
+    /// Checks a typed PIN (on a worker); the answer comes as RequestUpdate "technician.pin".
+    /// A function taking a Secret, not a Request intent: an intent's args are plain strings,
+    /// freed unwiped, and the PIN must never be one on its way from the pad to Argon2id.
+    std::function<void(Secret pin)> check_pin;
 };
 
 }  // namespace kiosk::screens

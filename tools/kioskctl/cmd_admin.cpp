@@ -2,13 +2,12 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
-#include <iostream>
 #include <string>
 
-#include <sodium.h>
-
 #include "command.h"
+#include "base/secret.h"
 #include "kiosk/config/technician_pin.h"
 
 namespace kiosk::ctl {
@@ -16,7 +15,9 @@ namespace {
 
 /// One line from stdin; with a terminal, prompted on stderr and not echoed. The PIN never comes
 /// from argv: every user of the machine can read a process's arguments (ps, /proc/PID/cmdline).
-bool read_pin(const char* prompt, std::string& out) {
+/// Read a byte at a time with read(2) straight into wiped memory: std::cin would leave the
+/// digits in stdio's buffer and a std::string, neither of which is wiped.
+bool read_pin(const char* prompt, WipedString& out) {
     bool tty = ::isatty(0);
     termios old {};
     if (tty) {
@@ -27,17 +28,29 @@ bool read_pin(const char* prompt, std::string& out) {
         quiet.c_lflag &= ~tcflag_t(ECHO);
         ::tcsetattr(0, TCSAFLUSH, &quiet);
     }
-    bool ok = bool(std::getline(std::cin, out));
+    // A PIN has at most 12 digits: a longer line is refused by check_pin_rules, and reserving
+    // beyond it keeps the string from growing (a grown WipedString wipes its old block anyway).
+    out.reserve(64);
+    bool got = false;
+    for (char c = 0;;) {
+        ssize_t n = ::read(0, &c, 1);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got = true;
+        if (c == '\n') break;
+        out.push_back(c);
+        secure_wipe(&c, 1);
+    }
     if (tty) {
         ::tcsetattr(0, TCSAFLUSH, &old);
         std::fprintf(stderr, "\n");
     }
     if (!out.empty() && out.back() == '\r') out.pop_back();
-    return ok;
+    return got;
 }
 
-void wipe(std::string& s) {
-    if (!s.empty()) sodium_memzero(s.data(), s.size());
+void wipe(WipedString& s) {
+    secure_wipe(s.data(), s.capacity());
     s.clear();
 }
 
@@ -56,7 +69,7 @@ int run_admin(Context& ctx) {
     // The file must already be a valid configuration: a typo elsewhere in it is not ours to keep.
     if (auto cfg = config::Config::load(file); !cfg) return fail(cfg.error().message);
 
-    std::string pin, again;
+    WipedString pin, again;
     if (!read_pin("New technician PIN (6-12 digits): ", pin)) return fail("no PIN on stdin");
     if (!once) {
         if (!read_pin("The same PIN again: ", again)) {
