@@ -2,5 +2,5 @@
  "algorithm": "ed25519",
  "format": 1,
  "key": "cr8M61TmegjcaNc5jfWG1cOTOTED788qT+DPV8+Np3s=",
- "signature": "CuX1wJYw9u+h5mgG3K9QEPazljxAlJOqIgG2cM/looUmzn4DmhL5++qC6z5PcnlvgWVo2WPU7YmVqLkkiYQSAA=="
+ "signature": "Leu58pERyudkRNl37W/iWKNf5VXTMRN44cfM03ldF0ZvmV8072FSQ1fp6+/MY02Rhh6FTCCHndYL0leA6lS/AQ=="
 }

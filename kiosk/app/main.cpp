@@ -12,6 +12,7 @@
 #include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/app/script.h"
+#include "kiosk/content/content_data.h"
 
 namespace {
 
@@ -25,6 +26,8 @@ void usage() {
         "  --script FILE          run a script of steps (docs/scripts.md) with a virtual clock, then exit\n"
         "  --screenshots DIR      where `screenshot` steps write PNGs (default: the state dir's screenshots/)\n"
         "  --dump FILE            write the final screen as JSON (widgets, text, bounds)\n"
+        "  --start-time T         with --script: the virtual clock's wall time at start, \"YYYY-MM-DD HH:MM\"\n"
+        "                         Beijing time (what the home band says at 22:10 on a weekday, on a holiday)\n"
         "  --verbose              print each script step\n"
         "  --check-layout         with --script: check the layout rules after every step (docs/scripts.md)\n"
         "  --exit-after-first-frame  print the monotonic time of the first presented frame and exit (benchmarks)\n"
@@ -45,7 +48,7 @@ int main(int argc, char** argv) {
     // for its own user only, whoever started it: systemd's UMask=0077 covers the unit, this
     // covers a technician's shell and the tests (issue 12).
     umask(0077);
-    std::string config_path, script_path, screenshots, dump_path, state_dir;
+    std::string config_path, script_path, screenshots, dump_path, state_dir, start_time;
     std::vector<std::string> sets;
     bool headless = false, verbose = false, first_frame_only = false, check_layout = false;
     for (int i = 1; i < argc; ++i) {
@@ -66,6 +69,7 @@ int main(int argc, char** argv) {
         else if (a == "--headless") headless = true;
         else if (a == "--script") script_path = value();
         else if (a == "--screenshots") screenshots = value();
+        else if (a == "--start-time") start_time = value();
         else if (a == "--dump") dump_path = value();
         else if (a == "--verbose") verbose = true;
         else if (a == "--check-layout") check_layout = true;
@@ -141,8 +145,21 @@ int main(int argc, char** argv) {
     opts.assets_dir = config::find_assets_dir(*cfg, std::string(KIOSK_SOURCE_DIR) + "/assets");
     LOG_INFO("startup") << "assets: " << opts.assets_dir << ", mode: " << cfg->str("kiosk.mode");
     std::shared_ptr<VirtualClock> vclock;
+    if (!start_time.empty() && script_path.empty()) {
+        std::fprintf(stderr, "kiosk: --start-time needs --script (the real clock cannot be set)\n");
+        return 2;
+    }
     if (!script_path.empty()) {
-        vclock = std::make_shared<VirtualClock>();
+        auto wall = std::chrono::system_clock::now();
+        if (!start_time.empty()) {
+            int64_t unix_s = 0;
+            if (!content::detail::parse_beijing_time(start_time, unix_s)) {
+                std::fprintf(stderr, "kiosk: --start-time '%s' is not \"YYYY-MM-DD HH:MM\"\n", start_time.c_str());
+                return 2;
+            }
+            wall = std::chrono::system_clock::time_point(std::chrono::seconds(unix_s));
+        }
+        vclock = std::make_shared<VirtualClock>(wall);
         opts.clock = vclock;
     }
     if (screenshots.empty()) screenshots = cfg->state_path("paths.screenshots_dir");

@@ -522,10 +522,29 @@ void parse_hall(const std::string& dir, ContentData& data, std::vector<BundlePro
             h.floors.push_back(std::move(f));
         }
     }
-    if (const json* o = c.object(j, "", "hours", true)) h.hours = parse_hours(c, *o, "hours");
+    if (const json* o = c.object(j, "", "hours", true)) {
+        h.hours = parse_hours(c, *o, "hours");
+        // An optional lunch break: both times or neither, inside the day's hours.
+        if (o->contains("lunch_start") || o->contains("lunch_end")) {
+            h.hours.lunch_start = c.hhmm(*o, "hours", "lunch_start");
+            h.hours.lunch_end = c.hhmm(*o, "hours", "lunch_end");
+            const auto& hs = h.hours;
+            if (valid_hhmm(hs.lunch_start, false) && valid_hhmm(hs.lunch_end, false) && valid_hhmm(hs.open, true) &&
+                valid_hhmm(hs.close, true) && !(hs.open < hs.lunch_start && hs.lunch_start < hs.lunch_end && hs.lunch_end < hs.close))
+                c.problem("hours", "lunch break " + hs.lunch_start + "–" + hs.lunch_end + " is not inside " + hs.open + "–" + hs.close);
+        }
+    }
     if (const json* o = c.object(j, "", "self_service")) {
         h.self_service_hours = parse_hours(c, *o, "self_service");
         h.self_service_location = c.str(*o, "self_service", "location", false);
+        if (const json* sv = c.array(*o, "self_service", "services")) {
+            for (size_t i = 0; i < sv->size(); ++i) {
+                if ((*sv)[i].is_string() && !(*sv)[i].get<std::string>().empty())
+                    h.self_service_services.push_back((*sv)[i].get<std::string>());
+                else
+                    c.problem(Checker::idx("self_service.services", i), "must be a non-empty string");
+            }
+        }
     }
     if (const json* hol = c.array(j, "", "holidays")) {
         for (size_t i = 0; i < hol->size(); ++i) {

@@ -139,6 +139,12 @@ Status write_content_db(const ContentData& data, const std::string& db_path) {
         TRY(st.reset().bind(1, "address").bind(2, h.address).run());
         TRY(st.reset().bind(1, "phone").bind(2, h.phone).run());
         TRY(st.reset().bind(1, "parking").bind(2, h.parking).run());
+        // One a line: a key of its own, so a content.db without it (older) reads as no list.
+        std::string services;
+        for (const auto& s : h.self_service_services) services += (services.empty() ? "" : "\n") + s;
+        TRY(st.reset().bind(1, "self_service_services").bind(2, services).run());
+        TRY(st.reset().bind(1, "lunch_start").bind(2, h.hours.lunch_start).run());
+        TRY(st.reset().bind(1, "lunch_end").bind(2, h.hours.lunch_end).run());
         auto fl = TRY(db.prepare("INSERT INTO floors VALUES(?,?,?,?,?)"));
         for (const auto& f : h.floors)
             TRY(fl.reset().bind(1, f.floor).bind(2, f.name).bind(3, f.first_window).bind(4, f.last_window).bind(5, f.description).run());

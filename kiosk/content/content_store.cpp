@@ -163,6 +163,7 @@ Result<std::vector<Form>> ContentStore::forms_of(const std::string& item_code) {
 
 Result<HallInfo> ContentStore::hall_info() {
     HallInfo h;
+    std::string lunch_start, lunch_end;  // set on h.hours once the hours table is read
     auto kv = TRY(m_db.prepare("SELECT key, value FROM hall"));
     while (TRY(kv.step())) {
         std::string k = kv.text(0);
@@ -170,6 +171,17 @@ Result<HallInfo> ContentStore::hall_info() {
         else if (k == "address") h.address = kv.text(1);
         else if (k == "phone") h.phone = kv.text(1);
         else if (k == "parking") h.parking = kv.text(1);
+        else if (k == "lunch_start") lunch_start = kv.text(1);
+        else if (k == "lunch_end") lunch_end = kv.text(1);
+        else if (k == "self_service_services") {
+            std::string v = kv.text(1);
+            for (size_t a = 0; a < v.size();) {
+                size_t b = v.find('\n', a);
+                if (b == std::string::npos) b = v.size();
+                if (b > a) h.self_service_services.push_back(v.substr(a, b - a));
+                a = b + 1;
+            }
+        }
     }
     auto fl = TRY(m_db.prepare("SELECT floor, name, first_window, last_window, description FROM floors ORDER BY floor"));
     while (TRY(fl.step()))
@@ -182,6 +194,8 @@ Result<HallInfo> ContentStore::hall_info() {
         oh.close = hr.text(3);
         if (hr.text(0) == "hall") {
             h.hours = oh;
+            h.hours.lunch_start = lunch_start;
+            h.hours.lunch_end = lunch_end;
         } else {
             h.self_service_hours = oh;
             h.self_service_location = hr.text(4);

@@ -101,6 +101,8 @@ struct OpeningHours {
     std::vector<int> weekdays;  ///< 1 = Monday … 7 = Sunday
     std::string open;           ///< "09:00"
     std::string close;          ///< "17:00"
+    /// The windows' lunch break ("12:00", "13:30"), both or neither; only the hall's hours have one.
+    std::string lunch_start, lunch_end;
 };
 
 /// A date range with different hours or closed (Spring Festival, National Day).
@@ -152,6 +154,9 @@ struct HallInfo {
     OpeningHours hours;
     OpeningHours self_service_hours;  ///< 24-hour zone: open "00:00", close "24:00"
     std::string self_service_location;
+    /// What the 24-hour zone offers: a kiosk service's id ("certificates", "case_status",
+    /// "forms", "copy": the screens name it in the citizen's language) or a name as written.
+    std::vector<std::string> self_service_services;
     std::vector<HolidayChange> holidays;
     std::vector<BusLine> buses;
     std::string parking;

@@ -49,8 +49,11 @@ public:
             if (!h.note.empty()) y = guide::scroll_text(*v, m_ctx, h.note, x, y, col_w, t.body(), t.text);
             y += t.px(12);
         }
+        std::string lunch = hall->hours.lunch_start.empty()
+                                ? ""
+                                : trf("guide.lunch_break", {{"hours", guide::hours_range(hall->hours.lunch_start, hall->hours.lunch_end)}});
         y = fact(*v, tr("guide.windows_hours"),
-                 guide::weekdays_text(s, hall->hours.weekdays) + " " + guide::hours_range(hall->hours.open, hall->hours.close),
+                 guide::weekdays_text(s, hall->hours.weekdays) + " " + guide::hours_range(hall->hours.open, hall->hours.close) + lunch,
                  x, y, col_w);
         if (!hall->self_service_hours.open.empty()) {
             bool all_day = hall->self_service_hours.open == "00:00" && hall->self_service_hours.close == "24:00";

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "kiosk/content/hall_now.h"
 #include "kiosk/screens/guide_util.h"
 #include "kiosk/screens/screen.h"
 
@@ -136,26 +137,15 @@ private:
     }
     int64_t m_notice_until = 0;
 
-    /// Today's opening hours and the notices valid now, in a band under the greeting (nothing
-    /// when no content is installed). Returns the y below it.
+    /// What the hall offers now, then the notices valid now, in a band under the greeting
+    /// (nothing when no content is installed). Returns the y below it.
     int add_today_band(int y, int max_h) {
         const auto& t = theme();
         auto store = guide::store(m_ctx);
         auto hall = store ? store->hall_info() : Result<content::HallInfo>(make_error(Errc::NotFound, ""));
         if (!hall) return y;
         auto now = m_ctx.clock().wall_now();
-        auto holiday = store->holiday_at(now);
-        // Beijing weekday, 1 = Monday … 7 = Sunday (UTC+8, no daylight saving time).
-        auto days = std::chrono::floor<std::chrono::days>(now + std::chrono::hours(8));
-        int wd = std::chrono::weekday(days).iso_encoding();
-        bool open = std::find(hall->hours.weekdays.begin(), hall->hours.weekdays.end(), wd) != hall->hours.weekdays.end();
-        std::string hours = guide::hours_range(hall->hours.open, hall->hours.close);
-        if (holiday && *holiday) {
-            open = !(*holiday)->closed;
-            hours = guide::hours_range((*holiday)->open, (*holiday)->close);
-        }
-        std::vector<std::string> lines{open ? trf("guide.home_today", {{"hours", hours}}) : tr("guide.home_today_closed")};
-        if (!hall->self_service_hours.open.empty()) lines[0] += "  ·  " + tr("guide.home_self_service");
+        std::vector<std::string> lines{now_text(content::hall_now(*hall, content::hall_time(now)))};
         auto notices = store->notices_at(now);
         if (notices)
             for (size_t i = 0; i < notices->size() && i < 2; ++i)
@@ -165,25 +155,71 @@ private:
         band->padding = t.px(16);
         band->id = "today";
         int w = t.width - 2 * t.margin();
-        // As many lines as fit (hours first, then the newest notices), one row each.
-        int line_h = m_ctx.text().line_height(t.small(), ui::Weight::Regular);
-        size_t n = std::min(lines.size(), size_t(std::max(0, (max_h - 2 * band->padding) / std::max(1, line_h))));
-        if (n == 0) {
-            band->visible = false;
-            return y - t.px(16);
-        }
-        std::string text;
-        for (size_t i = 0; i < n; ++i) text += (i ? "\n" : "") + lines[i];
+        // The "now" line always, whole: it wraps (English, large text, a long list of the zone's
+        // services) and is never cut, since it is what a citizen reads first. Then as many
+        // notices as fit whole, newest first.
+        std::string text = lines[0];
         band->set_text(text);
-        band->max_lines = int(n);
-        band->bounds = {t.margin(), y, w, int(n) * line_h + 2 * band->padding};
+        for (size_t i = 1; i < lines.size(); ++i) {
+            band->set_text(text + "\n" + lines[i]);
+            if (band->measure_height(m_ctx.text(), w) > max_h) break;
+            text += "\n" + lines[i];
+        }
+        band->set_text(text);
+        band->bounds = {t.margin(), y, w, band->measure_height(m_ctx.text(), w)};
         return y + band->bounds.h;
     }
 
+    /// "窗口已下班；24小时自助区可办理证明打印、办件查询、表格打印、复印": the windows' state
+    /// (honest when they stop soon, for lunch or the day), then what the 24-hour zone offers
+    /// while they are shut or about to be (services paused on this kiosk left out, so the band
+    /// never promises what the tiles refuse).
+    std::string now_text(const content::HallNow& n) const {
+        using W = content::WindowsState;
+        auto clock_time = [](const std::string& hhmm) { return hhmm.size() == 5 && hhmm[0] == '0' ? hhmm.substr(1) : hhmm; };
+        std::string hours = n.lunch_start.empty()
+                                ? guide::hours_range(n.open, n.close)
+                                : trf("guide.hours_split", {{"morning", guide::hours_range(n.open, n.lunch_start)},
+                                                            {"afternoon", guide::hours_range(n.lunch_end, n.close)}});
+        std::string s;
+        switch (n.windows) {
+        case W::Open:
+            if (n.closing_soon && n.stops_for_lunch)
+                s = trf("guide.now_lunch_soon", {{"time", clock_time(n.stops_at)}, {"back", clock_time(n.lunch_end)}});
+            else if (n.closing_soon) s = trf("guide.now_closing", {{"time", clock_time(n.stops_at)}});
+            else s = trf(n.makeup_workday ? "guide.now_makeup" : "guide.now_open", {{"hours", hours}});
+            break;
+        case W::NotYetOpen: s = trf("guide.now_not_yet", {{"time", clock_time(n.open)}}); break;
+        case W::LunchBreak: s = trf("guide.now_lunch", {{"time", clock_time(n.lunch_end)}}); break;
+        case W::Closed: s = tr("guide.now_closed"); break;
+        case W::Holiday: s = tr("guide.now_holiday"); break;
+        case W::RestDay: s = tr("guide.home_today_closed"); break;
+        }
+        if (!n.zone_open) return s;
+        // The zone's list as the hall wrote it: a kiosk service's id is named in the citizen's
+        // language (as an activity, "表格打印", else as its tile), anything else as written.
+        std::vector<std::string> names;
+        for (const auto& id : n.zone_services) {
+            if (m_ctx.status().service_paused(id)) continue;
+            names.push_back(m_ctx.strings().has("zone_service." + id) ? tr("zone_service." + id)
+                            : m_ctx.strings().has("service." + id)    ? tr("service." + id)
+                                                                       : id);
+        }
+        std::string services;
+        for (size_t i = 0; i < names.size(); ++i)
+            services += (i == 0 ? "" : i + 1 == names.size() ? tr("guide.list_last_sep") : tr("guide.list_sep")) + names[i];
+        // While the windows serve (and will for a while), the band says the zone is open too;
+        // once they are shut or about to be, what it can still do is what a citizen needs to read.
+        if ((n.windows == W::Open && !n.closing_soon) || services.empty())
+            return n.zone_all_day ? s + tr("guide.now_and") + tr("guide.home_self_service") : s;
+        return s + tr("guide.now_sep") + trf("guide.now_zone", {{"services", services}});
+    }
+
+    /// The header's date and time: the hall's (Beijing) time, as the band and the content are.
     std::string date_text() const {
-        std::time_t t = std::chrono::system_clock::to_time_t(m_ctx.clock().wall_now());
+        std::time_t t = std::chrono::system_clock::to_time_t(m_ctx.clock().wall_now()) + 8 * 3600;
         std::tm tm{};
-        localtime_r(&t, &tm);
+        gmtime_r(&t, &tm);
         static const char* const kWeekdays[] = {"weekday.sun", "weekday.mon", "weekday.tue", "weekday.wed",
                                                 "weekday.thu", "weekday.fri", "weekday.sat"};
         char hm[16];
