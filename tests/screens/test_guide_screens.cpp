@@ -209,7 +209,9 @@ TEST_CASE("guide: hall info shows 9:00–17:00, the 24-hour zone, transport and 
                        "drag 540 1700 540 300 0.5\n"
                        "wait 2\n"
                        "expect \"新城快印店\"\n"
-                       "screenshot hall-bottom\n");
+                       "screenshot hall-bottom\n",
+                       // A weekday morning: the home band's words depend on the hall's time (issue 16).
+                       {"--start-time", "2026-12-07 09:30"});
     REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
 }
 
