@@ -132,21 +132,23 @@ Result<std::unique_ptr<CupsPrinter>> CupsPrinter::create(Options options, std::s
         std::string sch = scheme;
         if (sch != "ipp" && sch != "ipps" && sch != "http" && sch != "https")
             return make_error(Errc::InvalidInput, "printer URI scheme must be ipp or ipps: " + d);
-        p->m_host = host;
-        p->m_port = port;
-        p->m_encrypt = sch == "ipps" || sch == "https";
-        p->m_resource = resource;
-        p->m_printer_uri = d;
+        p->m_endpoint.host = host;
+        p->m_endpoint.port = port;
+        p->m_endpoint.encrypt = sch == "ipps" || sch == "https";
+        p->m_endpoint.resource = resource;
+        p->m_endpoint.printer_uri = d;
     } else {
         if (!valid_queue_name(d)) return make_error(Errc::InvalidInput, "not a valid CUPS queue name: " + d);
-        p->m_host = cupsServer();
-        p->m_port = ippPort();
-        p->m_resource = "/printers/" + d;
+        p->m_endpoint.host = cupsServer();
+        p->m_endpoint.port = ippPort();
+        p->m_endpoint.resource = "/printers/" + d;
         char uri[1024];
         httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", 0, "/printers/%s",
                          d.c_str());
-        p->m_printer_uri = uri;
+        p->m_endpoint.printer_uri = uri;
     }
+    p->m_endpoint.user = options.user;
+    p->m_endpoint.timeout = options.request_timeout;
     p->m_status = unreachable_status("not asked yet");
     if (options.start_poller) p->m_poller = std::jthread([raw = p.get()](std::stop_token st) { raw->poll_loop(st); });
     return p;
@@ -170,11 +172,13 @@ struct Exchange {
 }  // namespace
 
 // Opens a connection, sends `request` (consumed) and, if `file` is set, the document.
-static Exchange do_request(const std::string& host, int port, bool encrypt, const std::string& resource,
-                           ipp_t* request, const char* file, std::chrono::milliseconds timeout) {
+static Exchange do_request(const IppEndpoint& e, ipp_t* request, const char* file) {
+    const std::string& host = e.host;
+    const int port = e.port;
+    const std::chrono::milliseconds timeout = e.timeout;
     Exchange ex;
     http_t* h = httpConnect2(host.c_str(), port, nullptr, AF_UNSPEC,
-                             encrypt ? HTTP_ENCRYPTION_ALWAYS : HTTP_ENCRYPTION_IF_REQUESTED, 1,
+                             e.encrypt ? HTTP_ENCRYPTION_ALWAYS : HTTP_ENCRYPTION_IF_REQUESTED, 1,
                              int(timeout.count()), nullptr);
     if (!h) {
         int err = errno;
@@ -192,7 +196,7 @@ static Exchange do_request(const std::string& host, int port, bool encrypt, cons
     ex.connected = true;
     // With no callback, libcups gives up once the timeout passes instead of waiting forever.
     httpSetTimeout(h, double(timeout.count()) / 1000.0, nullptr, nullptr);
-    ipp_t* resp = file ? cupsDoFileRequest(h, request, resource.c_str(), file) : cupsDoRequest(h, request, resource.c_str());
+    ipp_t* resp = file ? cupsDoFileRequest(h, request, e.resource.c_str(), file) : cupsDoRequest(h, request, e.resource.c_str());
     // libcups copied the document (a certificate) through a buffer on this thread's stack.
     if (file) scrub_stack();
     ex.response.reset(resp);
@@ -212,6 +216,65 @@ static Exchange do_request(const std::string& host, int port, bool encrypt, cons
     return ex;
 }
 
+namespace {
+
+/// How a refusal (an IPP status above successful-ok-events-complete) is reported.
+enum class Refusal {
+    Rejected,     ///< Errc::Rejected: the request itself was refused
+    Unavailable,  ///< Errc::Unavailable: a printer that refuses it is as unusable as an unplugged one
+    /// busy / not accepting jobs → DeviceNotReady (reached, but it did not take the job:
+    /// ippeveprinter takes one job at a time and answers server-error-busy meanwhile),
+    /// other server errors (0x05xx) → Unavailable, client errors (0x04xx) → Rejected.
+    ByClass,
+};
+
+/// What one operation expects of the reply.
+struct ReplyCheck {
+    std::string refused_prefix;          ///< before ippErrorString() in the message of a refusal
+    Refusal refusal = Refusal::Rejected;
+    int job_id = 0;                      ///< > 0: client-error-not-found means NotFound for this job
+    const char* file = nullptr;          ///< the document sent with the request
+};
+
+/// A request for `e`'s printer: printer-uri and requesting-user-name (when `with_user`)
+/// first, as every operation here sends them.
+ipp_t* new_request(ipp_op_t op, const IppEndpoint& e, bool with_user = true) {
+    ipp_t* req = ippNewRequest(op);
+    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, e.printer_uri.c_str());
+    if (with_user) ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, e.user.c_str());
+    return req;
+}
+
+/// Sends `request` (consumed) and checks the reply, the one place that does both for every
+/// operation: not reached → Unavailable; reached but no reply → Io when a document went
+/// with it (the printer may or may not have made the job), else Unavailable; a refusal →
+/// NotFound for a job the printer does not know, else as `check.refusal` says.
+Result<Ipp> call(const IppEndpoint& e, ipp_t* request, const ReplyCheck& check) {
+    const std::string op = ippOpString(ippGetOperation(request));
+    Exchange ex = do_request(e, request, check.file);
+    if (!ex.connected) return make_error(Errc::Unavailable, ex.error);
+    if (!ex.response) {
+        if (check.file) return make_error(Errc::Io, "no reply to " + op + ": " + ex.error);
+        return make_error(Errc::Unavailable, ex.error);
+    }
+    ipp_status_t code = ippGetStatusCode(ex.response.get());
+    if (code <= IPP_STATUS_OK_EVENTS_COMPLETE) return std::move(ex.response);
+    if (check.job_id > 0 && code == IPP_STATUS_ERROR_NOT_FOUND)
+        return make_error(Errc::NotFound, "printer does not know job " + std::to_string(check.job_id));
+    std::string msg = check.refused_prefix + ippErrorString(code);
+    switch (check.refusal) {
+    case Refusal::Rejected: return make_error(Errc::Rejected, msg);
+    case Refusal::Unavailable: return make_error(Errc::Unavailable, msg);
+    case Refusal::ByClass:
+        if (code == IPP_STATUS_ERROR_BUSY || code == IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS)
+            return make_error(Errc::DeviceNotReady, msg);
+        return make_error(code >= IPP_STATUS_ERROR_INTERNAL ? Errc::Unavailable : Errc::Rejected, msg);
+    }
+    return make_error(Errc::Rejected, msg);
+}
+
+}  // namespace
+
 void CupsPrinter::poll_loop(std::stop_token st) {
     PrinterStatus last;
     bool first = true;
@@ -226,7 +289,7 @@ void CupsPrinter::poll_loop(std::stop_token st) {
             if (changed) listener = m_listener;
         }
         if (first || !now.same_as(last)) {
-            LOG_INFO(kTag) << m_printer_uri << ": " << availability_name(now.availability) << " state=" << now.state
+            LOG_INFO(kTag) << m_endpoint.printer_uri << ": " << availability_name(now.availability) << " state=" << now.state
                            << " reasons=" << now.raw_reasons.size() << " " << now.state_message;
         }
         last = now;
@@ -251,25 +314,19 @@ Result<PrinterStatus> CupsPrinter::refresh_status() {
     static const char* const kAttrs[] = {"printer-state",  "printer-state-reasons", "printer-state-message",
                                          "marker-names",   "marker-levels",         "marker-types",
                                          "printer-supply", "printer-supply-description"};
-    ipp_t* req = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, m_printer_uri.c_str());
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, m_options.user.c_str());
+    ipp_t* req = new_request(IPP_OP_GET_PRINTER_ATTRIBUTES, m_endpoint);
     ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", int(std::size(kAttrs)), nullptr,
                   kAttrs);
-    Exchange ex = do_request(m_host, m_port, m_encrypt, m_resource, req, nullptr, m_options.request_timeout);
+    // A server that answers but does not know this printer (a CUPS queue deleted) leaves it
+    // as unusable as an unplugged one.
+    auto reply = call(m_endpoint, req, {"printer refused status request: ", Refusal::Unavailable});
     PrinterStatus s;
     std::optional<Error> err;
-    if (!ex.response) {
-        s = unreachable_status(ex.error);
-        err = make_error(Errc::Unavailable, ex.error);
-    } else if (ippGetStatusCode(ex.response.get()) > IPP_STATUS_OK_EVENTS_COMPLETE) {
-        // The server answered but does not know this printer (a CUPS queue deleted): as
-        // unusable as an unplugged one.
-        std::string msg = std::string("printer refused status request: ") + ippErrorString(ippGetStatusCode(ex.response.get()));
-        s = unreachable_status(msg);
-        err = make_error(Errc::Unavailable, msg);
+    if (!reply) {
+        s = unreachable_status(reply.error().message);
+        err = reply.error();
     } else {
-        ipp_t* resp = ex.response.get();
+        ipp_t* resp = reply->get();
         ipp_attribute_t* st = ippFindAttribute(resp, "printer-state", IPP_TAG_ENUM);
         int state = st ? ippGetInteger(st, 0) : IPP_PSTATE_IDLE;
         const char* state_name = state == IPP_PSTATE_PROCESSING ? "processing"
@@ -290,15 +347,11 @@ Result<PrinterStatus> CupsPrinter::refresh_status() {
 Result<Capabilities> CupsPrinter::capabilities() {
     static const char* const kAttrs[] = {"document-format-supported", "media-supported", "color-supported",
                                          "sides-supported", "copies-supported"};
-    ipp_t* req = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, m_printer_uri.c_str());
+    ipp_t* req = new_request(IPP_OP_GET_PRINTER_ATTRIBUTES, m_endpoint, false);
     ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", int(std::size(kAttrs)), nullptr,
                   kAttrs);
-    Exchange ex = do_request(m_host, m_port, m_encrypt, m_resource, req, nullptr, m_options.request_timeout);
-    if (!ex.response) return make_error(Errc::Unavailable, ex.error);
-    ipp_t* resp = ex.response.get();
-    if (ippGetStatusCode(resp) > IPP_STATUS_OK_EVENTS_COMPLETE)
-        return make_error(Errc::Rejected, ippErrorString(ippGetStatusCode(resp)));
+    Ipp reply = TRY(call(m_endpoint, req, {}));
+    ipp_t* resp = reply.get();
     Capabilities c;
     c.document_formats = attr_strings(resp, "document-format-supported");
     c.media = attr_strings(resp, "media-supported");
@@ -323,27 +376,12 @@ Result<int> CupsPrinter::submit(const PrintRequest& r) {
         if (!f || !f.read(magic, 5) || std::memcmp(magic, "%PDF-", 5) != 0)
             return make_error(Errc::InvalidInput, "not a readable PDF: " + r.file_path);
     }
-    ipp_t* req = ippNewRequest(IPP_OP_PRINT_JOB);
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, m_printer_uri.c_str());
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, m_options.user.c_str());
+    ipp_t* req = new_request(IPP_OP_PRINT_JOB, m_endpoint);
     ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nullptr, r.job_name.c_str());
     ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr, "application/pdf");
     if (r.copies > 1) ippAddInteger(req, IPP_TAG_JOB, IPP_TAG_INTEGER, "copies", r.copies);
-    Exchange ex = do_request(m_host, m_port, m_encrypt, m_resource, req, r.file_path.c_str(), m_options.request_timeout);
-    if (!ex.connected) return make_error(Errc::Unavailable, ex.error);
-    // Connected but no reply: the printer may or may not have created the job.
-    if (!ex.response) return make_error(Errc::Io, "no reply to Print-Job: " + ex.error);
-    ipp_status_t code = ippGetStatusCode(ex.response.get());
-    if (code > IPP_STATUS_OK_EVENTS_COMPLETE) {
-        std::string msg = std::string("printer refused the job: ") + ippErrorString(code);
-        // Busy / not accepting: reached, but it did not take the job (ippeveprinter takes
-        // one job at a time and answers server-error-busy meanwhile). Other 0x05xx: not
-        // accepted either. 0x04xx: the request itself was refused.
-        if (code == IPP_STATUS_ERROR_BUSY || code == IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS)
-            return make_error(Errc::DeviceNotReady, msg);
-        return make_error(code >= IPP_STATUS_ERROR_INTERNAL ? Errc::Unavailable : Errc::Rejected, msg);
-    }
-    ipp_attribute_t* id = ippFindAttribute(ex.response.get(), "job-id", IPP_TAG_INTEGER);
+    Ipp reply = TRY(call(m_endpoint, req, {"printer refused the job: ", Refusal::ByClass, 0, r.file_path.c_str()}));
+    ipp_attribute_t* id = ippFindAttribute(reply.get(), "job-id", IPP_TAG_INTEGER);
     if (!id) return make_error(Errc::Protocol, "Print-Job reply has no job-id");
     return ippGetInteger(id, 0);
 }
@@ -351,18 +389,12 @@ Result<int> CupsPrinter::submit(const PrintRequest& r) {
 Result<JobStatus> CupsPrinter::job_status(int printer_job_id) {
     if (printer_job_id <= 0) return make_error(Errc::InvalidInput, "job id must be positive");
     static const char* const kAttrs[] = {"job-id", "job-state", "job-state-reasons", "job-state-message", "job-name"};
-    ipp_t* req = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, m_printer_uri.c_str());
+    ipp_t* req = new_request(IPP_OP_GET_JOB_ATTRIBUTES, m_endpoint);
     ippAddInteger(req, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", printer_job_id);
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, m_options.user.c_str());
     ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", int(std::size(kAttrs)), nullptr,
                   kAttrs);
-    Exchange ex = do_request(m_host, m_port, m_encrypt, m_resource, req, nullptr, m_options.request_timeout);
-    if (!ex.response) return make_error(Errc::Unavailable, ex.error);
-    ipp_t* resp = ex.response.get();
-    ipp_status_t code = ippGetStatusCode(resp);
-    if (code == IPP_STATUS_ERROR_NOT_FOUND) return make_error(Errc::NotFound, "printer does not know job " + std::to_string(printer_job_id));
-    if (code > IPP_STATUS_OK_EVENTS_COMPLETE) return make_error(Errc::Rejected, ippErrorString(code));
+    Ipp reply = TRY(call(m_endpoint, req, {"", Refusal::Rejected, printer_job_id}));
+    ipp_t* resp = reply.get();
     JobStatus js;
     js.printer_job_id = printer_job_id;
     ipp_attribute_t* st = ippFindAttribute(resp, "job-state", IPP_TAG_ENUM);
@@ -375,17 +407,12 @@ Result<JobStatus> CupsPrinter::job_status(int printer_job_id) {
 
 Result<std::optional<JobStatus>> CupsPrinter::find_job(const std::string& job_name) {
     static const char* const kAttrs[] = {"job-id", "job-name", "job-state", "job-state-reasons"};
-    ipp_t* req = ippNewRequest(IPP_OP_GET_JOBS);
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, m_printer_uri.c_str());
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, m_options.user.c_str());
+    ipp_t* req = new_request(IPP_OP_GET_JOBS, m_endpoint);
     ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "which-jobs", nullptr, "all");
     ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", int(std::size(kAttrs)), nullptr,
                   kAttrs);
-    Exchange ex = do_request(m_host, m_port, m_encrypt, m_resource, req, nullptr, m_options.request_timeout);
-    if (!ex.response) return make_error(Errc::Unavailable, ex.error);
-    ipp_t* resp = ex.response.get();
-    if (ippGetStatusCode(resp) > IPP_STATUS_OK_EVENTS_COMPLETE)
-        return make_error(Errc::Rejected, ippErrorString(ippGetStatusCode(resp)));
+    Ipp reply = TRY(call(m_endpoint, req, {}));
+    ipp_t* resp = reply.get();
     std::optional<JobStatus> best;
     JobStatus cur;
     auto finish = [&] {
@@ -413,16 +440,10 @@ Result<std::optional<JobStatus>> CupsPrinter::find_job(const std::string& job_na
 
 Status CupsPrinter::cancel(int printer_job_id) {
     if (printer_job_id <= 0) return make_error(Errc::InvalidInput, "job id must be positive");
-    ipp_t* req = ippNewRequest(IPP_OP_CANCEL_JOB);
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, m_printer_uri.c_str());
+    ipp_t* req = new_request(IPP_OP_CANCEL_JOB, m_endpoint);
     ippAddInteger(req, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", printer_job_id);
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, m_options.user.c_str());
-    Exchange ex = do_request(m_host, m_port, m_encrypt, m_resource, req, nullptr, m_options.request_timeout);
-    if (!ex.response) return make_error(Errc::Unavailable, ex.error);
-    ipp_status_t code = ippGetStatusCode(ex.response.get());
-    if (code == IPP_STATUS_ERROR_NOT_FOUND) return make_error(Errc::NotFound, "printer does not know job " + std::to_string(printer_job_id));
     // Canceling a job that already finished is refused with not-possible: report it as such.
-    if (code > IPP_STATUS_OK_EVENTS_COMPLETE) return make_error(Errc::Rejected, std::string("Cancel-Job: ") + ippErrorString(code));
+    TRY(call(m_endpoint, req, {"Cancel-Job: ", Refusal::Rejected, printer_job_id}));
     return {};
 }
 

@@ -13,6 +13,18 @@
 
 namespace kiosk::printer {
 
+/// Where a CupsPrinter's requests go and what every request carries (plain values: no
+/// libcups type in this header).
+struct IppEndpoint {
+    std::string host;         ///< host name or socket path to connect to
+    int port = 631;
+    bool encrypt = false;
+    std::string resource;     ///< "/ipp/print", "/printers/NAME"
+    std::string printer_uri;  ///< printer-uri operation attribute
+    std::string user;         ///< requesting-user-name
+    std::chrono::milliseconds timeout{5000};
+};
+
 /// Talks IPP to a printer (IPP Everywhere needs no driver) or to a CUPS queue. Every
 /// request opens its own short connection, so calls from several threads never share a
 /// libcups connection. A poller thread refreshes the cached status.
@@ -41,7 +53,7 @@ public:
     Result<JobStatus> job_status(int printer_job_id) override;
     Result<std::optional<JobStatus>> find_job(const std::string& job_name) override;
     Status cancel(int printer_job_id) override;
-    std::string destination() const override { return m_printer_uri; }
+    std::string destination() const override { return m_endpoint.printer_uri; }
 
 private:
     CupsPrinter(Options, std::shared_ptr<Clock>);
@@ -49,11 +61,7 @@ private:
 
     Options m_options;
     std::shared_ptr<Clock> m_clock;
-    std::string m_host;        ///< host name or socket path to connect to
-    int m_port = 631;
-    bool m_encrypt = false;
-    std::string m_resource;    ///< "/ipp/print", "/printers/NAME"
-    std::string m_printer_uri; ///< printer-uri operation attribute
+    IppEndpoint m_endpoint;
 
     mutable std::mutex m_mutex;
     PrinterStatus m_status;

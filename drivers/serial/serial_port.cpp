@@ -1,6 +1,8 @@
 // termios implementation of SerialPort: raw 8N1, poll-based timeouts, unplug detection.
 #include "drivers/serial/serial_port.h"
 
+#include "drivers/serial/baud_rates.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/ioctl.h>
@@ -15,23 +17,6 @@ namespace {
 
 using std::chrono::milliseconds;
 using steady = std::chrono::steady_clock;
-
-speed_t speed_for(int baud) {
-    switch (baud) {
-        case 1200: return B1200;
-        case 2400: return B2400;
-        case 4800: return B4800;
-        case 9600: return B9600;
-        case 19200: return B19200;
-        case 38400: return B38400;
-        case 57600: return B57600;
-        case 115200: return B115200;
-        case 230400: return B230400;
-        case 460800: return B460800;
-        case 921600: return B921600;
-        default: return 0;
-    }
-}
 
 /// errno values that mean the device itself is gone (USB adapter pulled, pty master closed).
 bool is_unplug_errno(int err) { return err == EIO || err == ENODEV || err == ENXIO || err == EBADF; }
@@ -62,7 +47,7 @@ SerialPort& SerialPort::operator=(SerialPort&& o) noexcept {
     return *this;
 }
 
-bool SerialPort::baud_supported(int baud) { return speed_for(baud) != 0; }
+bool SerialPort::baud_supported(int baud) { return speed_for_baud(baud) != 0; }
 
 Result<SerialPort> SerialPort::open(const std::string& path, int baud) {
     if (path.empty()) return make_error(Errc::InvalidInput, "serial: empty device path");
@@ -94,7 +79,7 @@ Result<SerialPort> SerialPort::open(const std::string& path, int baud) {
 
 Status SerialPort::set_baud(int baud) {
     if (m_fd < 0) return make_error(Errc::Io, "serial: port not open");
-    speed_t sp = speed_for(baud);
+    speed_t sp = speed_for_baud(baud);
     if (sp == 0) return make_error(Errc::InvalidInput, "serial: unsupported baud " + std::to_string(baud));
     termios tio{};
     if (tcgetattr(m_fd, &tio) != 0) return failed("tcgetattr", errno);

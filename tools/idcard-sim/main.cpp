@@ -16,9 +16,12 @@
 #include <string>
 #include <vector>
 
+#include "drivers/serial/baud_rates.h"
 #include "sim_device.h"
 
 using namespace kiosk::idcard;
+using kiosk::baud_for_speed;
+using kiosk::speed_for_baud;
 using steady = std::chrono::steady_clock;
 
 namespace {
@@ -42,16 +45,10 @@ int usage() {
     return 2;
 }
 
+/// The line rate to open the pseudo-terminal at: an unknown --baud falls back to 115200.
 speed_t speed_of(int baud) {
-    switch (baud) {
-        case 9600: return B9600;
-        case 19200: return B19200;
-        case 38400: return B38400;
-        case 57600: return B57600;
-        case 115200: return B115200;
-        case 230400: return B230400;
-        default: return B115200;
-    }
+    speed_t s = speed_for_baud(baud);
+    return s ? s : B115200;
 }
 
 /// The pseudo-terminal standing in for the reader's USB-serial port.
@@ -87,15 +84,7 @@ struct Pty {
     int line_baud() const {
         termios tio{};
         if (tcgetattr(master, &tio) != 0) return 0;
-        switch (cfgetospeed(&tio)) {
-            case B9600: return 9600;
-            case B19200: return 19200;
-            case B38400: return 38400;
-            case B57600: return 57600;
-            case B115200: return 115200;
-            case B230400: return 230400;
-            default: return 0;
-        }
+        return baud_for_speed(cfgetospeed(&tio));
     }
 };
 
