@@ -23,31 +23,24 @@ SerialIdCardReader::SerialIdCardReader(SerialReaderOptions options) : m_options(
 SerialIdCardReader::~SerialIdCardReader() { stop(); }
 
 void SerialIdCardReader::start(ReaderListener listener) {
-    if (m_thread.joinable()) return;
-    m_listener = std::move(listener);
-    m_thread = std::jthread([this](std::stop_token st) { run(st); });
+    m_thread.start(std::move(listener), [this](std::stop_token st) { run(st); });
 }
 
 void SerialIdCardReader::stop() {
-    if (!m_thread.joinable()) return;
-    m_thread.request_stop();
-    m_thread.join();
+    m_thread.stop();
     m_transport.reset();
 }
 
-void SerialIdCardReader::emit(ReaderEvent e) {
-    if (m_listener) m_listener(e);
-}
-
 void SerialIdCardReader::set_state(ReaderState s, const std::string& message) {
-    if (m_state_reported && m_state.load() == s) return;
+    // The first state is always reported, even the initial NoDevice.
+    bool changed = m_thread.set_state(s);
+    if (m_state_reported && !changed) return;
     m_state_reported = true;
-    m_state = s;
     LOG_INFO("idcard") << "reader " << reader_state_name(s) << (message.empty() ? "" : ": ") << message;
     ReaderEvent e{K::StateChanged};
     e.state = s;
     e.message = message;
-    emit(std::move(e));
+    m_thread.emit(e);
 }
 
 void SerialIdCardReader::lost_device(const Error& e) {
@@ -55,7 +48,7 @@ void SerialIdCardReader::lost_device(const Error& e) {
     m_baud = 0;
     if (m_phase == Phase::Present) {
         m_phase = Phase::Idle;
-        emit(ReaderEvent{K::CardRemoved, nullptr, ReaderState::NoDevice, "reader vanished"});
+        m_thread.emit(ReaderEvent{K::CardRemoved, nullptr, ReaderState::NoDevice, "reader vanished"});
     }
     set_state(ReaderState::NoDevice, e.message);
 }
@@ -150,7 +143,7 @@ void SerialIdCardReader::run(std::stop_token stop) {
                 }
                 m_phase = Phase::Present;
                 m_misses = 0;
-                emit(std::move(ev));
+                m_thread.emit(std::move(ev));
                 continue;
             }
             if (!found) {
@@ -178,7 +171,7 @@ void SerialIdCardReader::run(std::stop_token stop) {
                 m_misses = 0;
             } else if (++m_misses >= m_options.removal_misses) {
                 m_phase = Phase::Idle;
-                emit(ReaderEvent{K::CardRemoved, nullptr, ReaderState::Ready, ""});
+                m_thread.emit(ReaderEvent{K::CardRemoved, nullptr, ReaderState::Ready, ""});
             }
         }
         // Re-ask the SAM its status now and then so a SAM fault shows as reader state.

@@ -6,9 +6,9 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <thread>
 
 #include "base/clock.h"
+#include "base/device_thread.h"
 #include "drivers/idcard/idcard_reader.h"
 #include "drivers/idcard/sam_transport.h"
 
@@ -36,7 +36,7 @@ class SerialIdCardReader final : public IdCardReader {
 public:
     explicit SerialIdCardReader(SerialReaderOptions options);
     ~SerialIdCardReader() override;
-    ReaderState state() const override { return m_state.load(); }
+    ReaderState state() const override { return m_thread.state(); }
     void start(ReaderListener listener) override;
     void stop() override;
     /// Baud rate the reader answered at (0 while no device), for diagnostics.
@@ -46,7 +46,6 @@ private:
     enum class Phase { Idle, Present };
     void run(std::stop_token stop);
     void set_state(ReaderState s, const std::string& message);
-    void emit(ReaderEvent e);
     /// One find → select → read; returns the event to report.
     ReaderEvent read_card();
     /// True while the card is still in the field (find 9F or select 90); error on I/O failure.
@@ -54,15 +53,13 @@ private:
     void lost_device(const Error& e);
 
     SerialReaderOptions m_options;
-    ReaderListener m_listener;
     std::optional<SamTransport> m_transport;
-    std::atomic<ReaderState> m_state{ReaderState::NoDevice};
     std::atomic<int> m_baud{0};
     bool m_state_reported = false;
     Phase m_phase = Phase::Idle;
     int m_misses = 0;
     int m_errors = 0;
-    std::jthread m_thread;
+    DeviceThread<ReaderState, ReaderEvent> m_thread{ReaderState::NoDevice};
 };
 
 }  // namespace kiosk::idcard

@@ -16,23 +16,14 @@ SimIdCardReader::SimIdCardReader(std::vector<CardRecord> cards) : m_cards(std::m
 
 SimIdCardReader::~SimIdCardReader() { stop(); }
 
-ReaderState SimIdCardReader::state() const {
-    std::lock_guard lock(m_mutex);
-    return m_state;
-}
+ReaderState SimIdCardReader::state() const { return m_thread.state(); }
 
 void SimIdCardReader::start(ReaderListener listener) {
-    if (m_thread.joinable()) return;
-    m_listener = std::move(listener);
-    m_thread = std::jthread([this](std::stop_token st) { run(st); });
+    m_thread.start(std::move(listener), [this](std::stop_token st) { run(st); });
 }
 
-void SimIdCardReader::stop() {
-    if (!m_thread.joinable()) return;
-    m_thread.request_stop();
-    m_cv.notify_all();
-    m_thread.join();
-}
+// The loop waits on m_cv with the stop token, which wakes it: no notify needed.
+void SimIdCardReader::stop() { m_thread.stop(); }
 
 void SimIdCardReader::post(ReaderEvent e) {
     {
@@ -89,11 +80,7 @@ void SimIdCardReader::fail_next_read(std::string message) {
 }
 
 void SimIdCardReader::set_state(ReaderState s) {
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_state == s) return;
-        m_state = s;
-    }
+    if (!m_thread.set_state(s)) return;
     post(ReaderEvent{K::StateChanged, nullptr, s, "simulated"});
 }
 
@@ -112,7 +99,7 @@ void SimIdCardReader::run(std::stop_token stop) {
             ReaderEvent e = std::move(m_queue.front());
             m_queue.pop_front();
             lock.unlock();
-            if (m_listener) m_listener(e);
+            m_thread.emit(e);
             lock.lock();
         }
     }

@@ -5,9 +5,9 @@
 #include <deque>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "base/device_thread.h"
 #include "drivers/idcard/demo_cards.h"
 #include "drivers/idcard/idcard_reader.h"
 
@@ -44,11 +44,9 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable_any m_cv;
     std::deque<ReaderEvent> m_queue;
-    ReaderListener m_listener;
-    ReaderState m_state = ReaderState::Ready;
     bool m_card_present = false;
     std::string m_fail_next;
-    std::jthread m_thread;
+    DeviceThread<ReaderState, ReaderEvent> m_thread{ReaderState::Ready};
 };
 
 }  // namespace kiosk::idcard

@@ -36,30 +36,17 @@ Error v4l2_error(const std::string& what) {
 CameraScanner::~CameraScanner() { stop(); }
 
 void CameraScanner::start(ScanListener listener) {
-    if (m_thread.joinable()) return;
-    m_listener = std::move(listener);
-    m_thread = std::jthread([this](std::stop_token st) { run(st); });
+    m_thread.start(std::move(listener), [this](std::stop_token st) { run(st); });
 }
 
-void CameraScanner::stop() {
-    if (!m_thread.joinable()) return;
-    m_thread.request_stop();
-    m_thread.join();
-    m_thread = {};
-}
-
-void CameraScanner::set_state(ScannerState s, const std::string& message) {
-    if (m_state.exchange(s) == s) return;
-    LOG_INFO("scanner") << "camera " << m_device << ": " << scanner_state_name(s) << " " << message;
-    if (m_listener) m_listener(ScanEvent{ScanEvent::Kind::StateChanged, {}, s, message});
-}
+void CameraScanner::stop() { m_thread.stop(); }
 
 void CameraScanner::run(std::stop_token stop) {
-    if (m_listener) m_listener(ScanEvent{ScanEvent::Kind::StateChanged, {}, m_state.load(), "starting"});
+    m_thread.announce_start();
     auto clock = system_clock();
     while (!stop.stop_requested()) {
         auto st = capture(stop);
-        if (!st) set_state(st.error().code == Errc::Unavailable ? ScannerState::NoDevice : ScannerState::Fault, st.error().message);
+        if (!st) m_thread.change_state(st.error().code == Errc::Unavailable ? ScannerState::NoDevice : ScannerState::Fault, st.error().message);
         clock->sleep_for(std::chrono::seconds(2), stop);
     }
 }
@@ -115,7 +102,7 @@ Status CameraScanner::capture(std::stop_token stop) {
     }
     v4l2_buf_type type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
     if (xioctl(fd, VIDIOC_STREAMON, &type) < 0) return fail("VIDIOC_STREAMON");
-    set_state(ScannerState::Ready, {});
+    m_thread.change_state(ScannerState::Ready, {});
 
     std::string last_text;
     auto last_time = std::chrono::steady_clock::time_point{};
@@ -149,7 +136,7 @@ Status CameraScanner::capture(std::stop_token stop) {
         }
         last_text = text;
         last_time = now;
-        if (m_listener) m_listener(ScanEvent{ScanEvent::Kind::Scanned, text, ScannerState::Ready, {}, now});
+        m_thread.emit(ScanEvent{ScanEvent::Kind::Scanned, text, ScannerState::Ready, {}, now});
     }
     cleanup();
     return {};

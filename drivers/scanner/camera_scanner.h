@@ -1,10 +1,9 @@
 // Camera QR scanner: V4L2 YUYV frames decoded in place as luminance (pixel stride 2). Untested here: no camera on the build machine.
 #pragma once
 
-#include <atomic>
-#include <thread>
 
 #include "drivers/scanner/scanner.h"
+#include "drivers/scanner/scanner_thread.h"
 
 namespace kiosk::scanner {
 
@@ -17,7 +16,7 @@ public:
     explicit CameraScanner(std::string device, int width = 1280, int height = 720)
         : m_device(std::move(device)), m_width(width), m_height(height) {}
     ~CameraScanner() override;
-    ScannerState state() const override { return m_state.load(); }
+    ScannerState state() const override { return m_thread.state(); }
     void start(ScanListener listener) override;
     void stop() override;
     std::string describe() const override { return "camera " + m_device; }
@@ -25,12 +24,9 @@ public:
 private:
     void run(std::stop_token stop);
     Status capture(std::stop_token stop);
-    void set_state(ScannerState s, const std::string& message);
     std::string m_device;
     int m_width, m_height;
-    std::atomic<ScannerState> m_state{ScannerState::NoDevice};
-    ScanListener m_listener;
-    std::jthread m_thread;
+    ScannerThread m_thread{"camera " + m_device};
 };
 
 }  // namespace kiosk::scanner

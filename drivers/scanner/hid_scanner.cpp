@@ -73,37 +73,24 @@ Result<std::unique_ptr<HidScanner>> HidScanner::create(const std::string& select
 HidScanner::~HidScanner() { stop(); }
 
 void HidScanner::start(ScanListener listener) {
-    if (m_thread.joinable()) return;
-    m_listener = std::move(listener);
-    m_thread = std::jthread([this](std::stop_token st) { run(st); });
+    m_thread.start(std::move(listener), [this](std::stop_token st) { run(st); });
 }
 
-void HidScanner::stop() {
-    if (!m_thread.joinable()) return;
-    m_thread.request_stop();
-    m_thread.join();
-    m_thread = {};
-}
-
-void HidScanner::set_state(ScannerState s, const std::string& message) {
-    if (m_state.exchange(s) == s) return;
-    LOG_INFO("scanner") << "hid " << m_selector_text << ": " << scanner_state_name(s) << " " << message;
-    if (m_listener) m_listener(ScanEvent{ScanEvent::Kind::StateChanged, {}, s, message});
-}
+void HidScanner::stop() { m_thread.stop(); }
 
 void HidScanner::run(std::stop_token stop) {
-    if (m_listener) m_listener(ScanEvent{ScanEvent::Kind::StateChanged, {}, m_state.load(), "starting"});
+    m_thread.announce_start();
     auto clock = system_clock();
     while (!stop.stop_requested()) {
         auto path = find_hid_device(m_selector);
         if (!path) {
-            set_state(ScannerState::NoDevice, path.error().message);
+            m_thread.change_state(ScannerState::NoDevice, path.error().message);
             clock->sleep_for(kHidRescanInterval, stop);
             continue;
         }
         int fd = ::open(path->c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0) {
-            set_state(ScannerState::NoDevice, *path + ": " + std::strerror(errno));
+            m_thread.change_state(ScannerState::NoDevice, *path + ": " + std::strerror(errno));
             clock->sleep_for(kHidRescanInterval, stop);
             continue;
         }
@@ -116,17 +103,17 @@ void HidScanner::run(std::stop_token stop) {
 void HidScanner::read_device(int fd, std::stop_token stop) {
     libevdev* dev = nullptr;
     if (int rc = libevdev_new_from_fd(fd, &dev); rc < 0) {
-        set_state(ScannerState::Fault, std::string("not an input device: ") + std::strerror(-rc));
+        m_thread.change_state(ScannerState::Fault, std::string("not an input device: ") + std::strerror(-rc));
         return;
     }
     // Exclusive grab: the scanner's keys must never reach the UI as typing (spec).
     if (int rc = libevdev_grab(dev, LIBEVDEV_GRAB); rc < 0) {
-        set_state(ScannerState::Fault, std::string("cannot grab (another program has it?): ") + std::strerror(-rc));
+        m_thread.change_state(ScannerState::Fault, std::string("cannot grab (another program has it?): ") + std::strerror(-rc));
         libevdev_free(dev);
         return;
     }
     libevdev_set_clock_id(dev, CLOCK_MONOTONIC);  // event times comparable with steady_clock
-    set_state(ScannerState::Ready, {});
+    m_thread.change_state(ScannerState::Ready, {});
     HidDecoder decoder;
     auto to_time = [](const timeval& tv) {
         return std::chrono::steady_clock::time_point(std::chrono::seconds(tv.tv_sec) + std::chrono::microseconds(tv.tv_usec));
@@ -154,17 +141,17 @@ void HidScanner::read_device(int fd, std::stop_token stop) {
                 break;
             }
             if (rc < 0) {
-                set_state(ScannerState::NoDevice, std::string("device gone: ") + std::strerror(-rc));
+                m_thread.change_state(ScannerState::NoDevice, std::string("device gone: ") + std::strerror(-rc));
                 libevdev_free(dev);
                 return;
             }
             if (flags == LIBEVDEV_READ_FLAG_SYNC || ev.type != EV_KEY) continue;
             auto out = decoder.feed(ev.code, ev.value, to_time(ev.time));
-            if (!out || !m_listener) continue;
+            if (!out || !m_thread.listening()) continue;
             if (out->kind == HidDecoded::Kind::Code)
-                m_listener(ScanEvent{ScanEvent::Kind::Scanned, std::move(out->text), ScannerState::Ready, {}, to_time(ev.time)});
+                m_thread.emit(ScanEvent{ScanEvent::Kind::Scanned, std::move(out->text), ScannerState::Ready, {}, to_time(ev.time)});
             else
-                m_listener(ScanEvent{ScanEvent::Kind::Unreadable, {}, ScannerState::Ready, out->why, to_time(ev.time)});
+                m_thread.emit(ScanEvent{ScanEvent::Kind::Unreadable, {}, ScannerState::Ready, out->why, to_time(ev.time)});
         }
     }
     libevdev_grab(dev, LIBEVDEV_UNGRAB);

@@ -1,12 +1,11 @@
 // USB HID keyboard-wedge QR scanner read with libevdev, grabbed exclusively, chosen by vendor:product or path.
 #pragma once
 
-#include <atomic>
 #include <cstdint>
-#include <thread>
 
 #include "drivers/scanner/hid_decoder.h"
 #include "drivers/scanner/scanner.h"
+#include "drivers/scanner/scanner_thread.h"
 
 namespace kiosk::scanner {
 
@@ -27,7 +26,7 @@ class HidScanner final : public Scanner {
 public:
     static Result<std::unique_ptr<HidScanner>> create(const std::string& selector);
     ~HidScanner() override;
-    ScannerState state() const override { return m_state.load(); }
+    ScannerState state() const override { return m_thread.state(); }
     void start(ScanListener listener) override;
     void stop() override;
     std::string describe() const override { return "hid " + m_selector_text; }
@@ -36,12 +35,9 @@ private:
     HidScanner(HidSelector selector, std::string text) : m_selector(std::move(selector)), m_selector_text(std::move(text)) {}
     void run(std::stop_token stop);
     void read_device(int fd, std::stop_token stop);
-    void set_state(ScannerState s, const std::string& message);
     HidSelector m_selector;
     std::string m_selector_text;
-    std::atomic<ScannerState> m_state{ScannerState::NoDevice};
-    ScanListener m_listener;
-    std::jthread m_thread;
+    ScannerThread m_thread{"hid " + m_selector_text};
 };
 
 }  // namespace kiosk::scanner

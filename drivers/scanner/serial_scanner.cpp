@@ -26,56 +26,41 @@ std::string SerialScanner::describe() const {
 }
 
 void SerialScanner::start(ScanListener listener) {
-    if (m_thread.joinable()) return;
-    m_listener = std::move(listener);
-    m_thread = std::jthread([this](std::stop_token st) { run(st); });
+    m_thread.start(std::move(listener), [this](std::stop_token st) { run(st); });
 }
 
-void SerialScanner::stop() {
-    if (!m_thread.joinable()) return;
-    m_thread.request_stop();
-    m_thread.join();
-    m_thread = {};
-}
-
-void SerialScanner::set_state(ScannerState s, const std::string& message) {
-    if (m_state.exchange(s) == s) return;
-    LOG_INFO("scanner") << m_opt.port << ": " << scanner_state_name(s) << (message.empty() ? "" : " (") << message
-                        << (message.empty() ? "" : ")");
-    if (m_listener) m_listener(ScanEvent{ScanEvent::Kind::StateChanged, {}, s, message});
-}
+void SerialScanner::stop() { m_thread.stop(); }
 
 void SerialScanner::run(std::stop_token stop) {
     LineAssembler lines(m_opt.terminator);
     std::array<uint8_t, 512> buf{};
-    // The first state is always announced, even if it is the initial NoDevice.
-    if (m_listener) m_listener(ScanEvent{ScanEvent::Kind::StateChanged, {}, m_state.load(), "starting"});
+    m_thread.announce_start();
     while (!stop.stop_requested()) {
         auto opened = SerialPort::open(m_opt.port, m_opt.baud);
         if (!opened) {
-            set_state(ScannerState::NoDevice, opened.error().message);
+            m_thread.change_state(ScannerState::NoDevice, opened.error().message);
             m_clock->sleep_for(kSerialReopenInterval, stop);
             continue;
         }
         SerialPort port = std::move(opened.value());
         lines.reset();
-        set_state(ScannerState::Ready, {});
+        m_thread.change_state(ScannerState::Ready, {});
         while (!stop.stop_requested()) {
             auto n = port.read_some(buf, kSerialReadSlice);
             if (!n) {
                 if (n.error().code == Errc::Timeout) continue;
-                set_state(ScannerState::NoDevice, n.error().message);
+                m_thread.change_state(ScannerState::NoDevice, n.error().message);
                 break;
             }
             auto now = m_clock->now();
             std::string_view bytes(reinterpret_cast<const char*>(buf.data()), *n);
             for (auto& raw : lines.feed(bytes, now)) {
                 auto text = to_utf8(raw, m_opt.charset);
-                if (!m_listener) continue;
+                if (!m_thread.listening()) continue;
                 if (text)
-                    m_listener(ScanEvent{ScanEvent::Kind::Scanned, std::move(*text), ScannerState::Ready, {}, now});
+                    m_thread.emit(ScanEvent{ScanEvent::Kind::Scanned, std::move(*text), ScannerState::Ready, {}, now});
                 else
-                    m_listener(ScanEvent{ScanEvent::Kind::Unreadable, {}, ScannerState::Ready, text.error().message, now});
+                    m_thread.emit(ScanEvent{ScanEvent::Kind::Unreadable, {}, ScannerState::Ready, text.error().message, now});
             }
         }
         port.close();

@@ -1,11 +1,10 @@
 // Serial QR scanner (ttyACM/ttyUSB or a pty): codes end with a terminator, text in UTF-8 or GB18030; survives unplug.
 #pragma once
 
-#include <atomic>
 #include <mutex>
-#include <thread>
 
 #include "drivers/scanner/scanner.h"
+#include "drivers/scanner/scanner_thread.h"
 #include "drivers/scanner/serial_lines.h"
 
 namespace kiosk::scanner {
@@ -29,7 +28,7 @@ public:
     static Result<std::unique_ptr<SerialScanner>> create(SerialScannerOptions options,
                                                          std::shared_ptr<Clock> clock = system_clock());
     ~SerialScanner() override;
-    ScannerState state() const override { return m_state.load(); }
+    ScannerState state() const override { return m_thread.state(); }
     void start(ScanListener listener) override;
     void stop() override;
     std::string describe() const override;
@@ -37,12 +36,9 @@ public:
 private:
     SerialScanner(SerialScannerOptions options, std::shared_ptr<Clock> clock);
     void run(std::stop_token stop);
-    void set_state(ScannerState s, const std::string& message);
     SerialScannerOptions m_opt;
     std::shared_ptr<Clock> m_clock;
-    std::atomic<ScannerState> m_state{ScannerState::NoDevice};
-    ScanListener m_listener;
-    std::jthread m_thread;
+    ScannerThread m_thread{m_opt.port};
 };
 
 }  // namespace kiosk::scanner

@@ -1,8 +1,6 @@
 // String catalogs are named after what they serve (a screen or a source folder), and every key a screen or widget names literally exists.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -11,6 +9,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "run_process.h"
 
 namespace fs = std::filesystem;
 
@@ -100,16 +100,10 @@ std::vector<std::string> unknown_keys(const fs::path& root) {
     return out;
 }
 
+/// A scratch tree in a temporary folder (removed with it).
 struct TempTree {
-    fs::path path;
-    TempTree() {
-        std::string t = (fs::temp_directory_path() / "kiosk-catalogs-XXXXXX").string();
-        path = mkdtemp(t.data());
-    }
-    ~TempTree() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
+    kiosk::test::TempDir dir{"kiosk-catalogs"};
+    fs::path path = dir.path();
     void write(const std::string& rel, const std::string& text) const {
         fs::create_directories((path / rel).parent_path());
         std::ofstream(path / rel) << text;

@@ -48,7 +48,7 @@ int usage() {
 /// The line rate to open the pseudo-terminal at: an unknown --baud falls back to 115200.
 speed_t speed_of(int baud) {
     speed_t s = speed_for_baud(baud);
-    return s ? s : B115200;
+    return s ? s : speed_for_baud(115200);
 }
 
 /// The pseudo-terminal standing in for the reader's USB-serial port.
