@@ -21,8 +21,4 @@ struct ReaderSettings {
 /// returned as such (dynamic_cast to reach place()/remove() from the demo script runner).
 Result<std::unique_ptr<IdCardReader>> create_reader(const ReaderSettings& settings);
 
-// Old names (before the three drivers shared one naming pattern), kept for code not yet moved.
-using ReaderConfig = ReaderSettings;
-inline Result<std::unique_ptr<IdCardReader>> make_reader(const ReaderSettings& s) { return create_reader(s); }
-
 }  // namespace kiosk::idcard

@@ -69,7 +69,4 @@ struct ScannerSettings {
 Result<std::unique_ptr<Scanner>> create_scanner(const ScannerSettings& settings,
                                                 std::shared_ptr<Clock> clock = system_clock());
 
-/// The old name (before the three drivers shared one naming pattern).
-using ScannerOptions = ScannerSettings;
-
 }  // namespace kiosk::scanner

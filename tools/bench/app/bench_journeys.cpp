@@ -10,25 +10,21 @@
 #include <vector>
 
 #include "journey_rig.h"
+#include "tools/bench/bench_stats.h"
 
 using namespace kiosk::journeys::test;
 
 namespace {
 
-double mtime_ms(const std::string& path) {
-    struct stat st{};
-    if (::stat(path.c_str(), &st) != 0) return -1;
-    return double(st.st_mtim.tv_sec) * 1000.0 + double(st.st_mtim.tv_nsec) / 1e6;
-}
+using kiosk::bench::mtime_ms;
 
 void report(const char* what, std::vector<double> v) {
     if (v.empty()) {
         std::printf("%-40s no successful run\n", what);
         return;
     }
-    std::sort(v.begin(), v.end());
-    auto q = [&](double f) { return v[std::min(v.size() - 1, size_t(f * double(v.size() - 1) + 0.5))]; };
-    std::printf("%-40s n=%zu median %.1f ms  min %.1f  p90 %.1f  max %.1f\n", what, v.size(), q(0.5), v.front(), q(0.9), v.back());
+    auto s = kiosk::bench::summarize(std::move(v));
+    std::printf("%-40s n=%zu median %.1f ms  min %.1f  p90 %.1f  max %.1f\n", what, s.n, s.median, s.min, s.p90, s.max);
 }
 
 }  // namespace

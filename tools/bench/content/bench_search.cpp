@@ -17,6 +17,7 @@
 #include "kiosk/content/content_store.h"
 #include "kiosk/content/pinyin.h"
 #include "kiosk/content/search.h"
+#include "tools/bench/bench_stats.h"
 
 namespace fs = std::filesystem;
 using namespace kiosk::content;
@@ -26,16 +27,7 @@ namespace {
 
 double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
 
-struct Stats {
-    double p50, p90, p99, max, mean;
-};
-Stats stats(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    auto at = [&](double q) { return v[std::min(v.size() - 1, size_t(q * double(v.size())))]; };
-    double sum = 0;
-    for (double x : v) sum += x;
-    return {at(0.50), at(0.90), at(0.99), v.back(), sum / double(v.size())};
-}
+using kiosk::bench::summarize;
 
 }  // namespace
 
@@ -119,9 +111,9 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
-    auto is = stats(import_ms);
+    auto is = summarize(import_ms);
     std::printf("import_bundle of %zu items (verify + SQLite + pinyin + copy + switch), 5 runs: median %.0f ms, max %.0f ms\n", count,
-                is.p50, is.max);
+                is.median, is.max);
 
     auto store = ContentStore::open((tmp / "root").string());
     if (!store) return 1;
@@ -132,8 +124,8 @@ int main(int argc, char** argv) {
         index = *(*store)->build_search_index();
         build_ms.push_back(ms_since(t));
     }
-    auto bs = stats(build_ms);
-    std::printf("search index build (from content.db), 5 runs: median %.1f ms, max %.1f ms\n", bs.p50, bs.max);
+    auto bs = summarize(build_ms);
+    std::printf("search index build (from content.db), 5 runs: median %.1f ms, max %.1f ms\n", bs.median, bs.max);
 
     // Keystroke sequences: for sampled real names, type the initials, the full pinyin of the
     // first three characters, and the first four characters, one key at a time.
@@ -183,15 +175,15 @@ int main(int argc, char** argv) {
             }
             best.push_back(b);
         }
-        auto s = stats(lat), sb = stats(best);
+        auto s = summarize(lat), sb = summarize(best);
         std::printf("keystrokes, %-26s n=%5zu  once: p50 %.3f p90 %.3f p99 %.3f max %.3f ms | best of 5: p50 %.3f p99 %.3f max %.3f ms\n",
-                    labels[k], lat.size(), s.p50, s.p90, s.p99, s.max, sb.p50, sb.p99, sb.max);
+                    labels[k], lat.size(), s.median, s.p90, s.p99, s.max, sb.median, sb.p99, sb.max);
         all.insert(all.end(), lat.begin(), lat.end());
         all_best.insert(all_best.end(), best.begin(), best.end());
     }
-    auto s = stats(all), sb = stats(all_best);
+    auto s = summarize(all), sb = summarize(all_best);
     std::printf("keystrokes, all                        n=%5zu  once: p50 %.3f p90 %.3f p99 %.3f max %.3f ms | best of 5: p50 %.3f p99 %.3f max %.3f ms\n",
-                all.size(), s.p50, s.p90, s.p99, s.max, sb.p50, sb.p99, sb.max);
+                all.size(), s.median, s.p90, s.p99, s.max, sb.median, sb.p99, sb.max);
     double load[3] = {0, 0, 0};
     if (FILE* f = std::fopen("/proc/loadavg", "r")) {
         if (std::fscanf(f, "%lf %lf %lf", &load[0], &load[1], &load[2]) != 3) load[0] = -1;
@@ -215,9 +207,9 @@ int main(int argc, char** argv) {
             sess_cpu.push_back(cpu_ms() - c0);
         }
     }
-    auto ss = stats(sess), sc = stats(sess_cpu);
+    auto ss = summarize(sess), sc = summarize(sess_cpu);
     std::printf("keystrokes, SearchSession (narrowing)  n=%5zu  once: p50 %.3f p90 %.3f p99 %.3f max %.3f ms | thread CPU: p50 %.3f p99 %.3f max %.3f ms\n",
-                sess.size(), ss.p50, ss.p90, ss.p99, ss.max, sc.p50, sc.p99, sc.max);
+                sess.size(), ss.median, ss.p90, ss.p99, ss.max, sc.median, sc.p99, sc.max);
     std::printf("(%zu hits in total; load average %.2f %.2f %.2f on %ld cores)\n", total_hits, load[0], load[1], load[2],
                 sysconf(_SC_NPROCESSORS_ONLN));
     std::error_code ec;

@@ -21,26 +21,22 @@
 #include <vector>
 
 #include "copy_rig.h"
+#include "tools/bench/bench_stats.h"
 
 using namespace kiosk::journeys::test;
 using namespace kiosk::copy::test;
 
 namespace {
 
-double mtime_ms(const std::string& path) {
-    struct stat st{};
-    if (::stat(path.c_str(), &st) != 0) return -1;
-    return double(st.st_mtim.tv_sec) * 1000.0 + double(st.st_mtim.tv_nsec) / 1e6;
-}
+using kiosk::bench::mtime_ms;
 
 void report(const char* what, std::vector<double> v) {
     if (v.empty()) {
         std::printf("| %s | no successful run | | | |\n", what);
         return;
     }
-    std::sort(v.begin(), v.end());
-    auto q = [&](double f) { return v[std::min(v.size() - 1, size_t(f * double(v.size() - 1) + 0.5))]; };
-    std::printf("| %s | %zu | %.0f | %.0f–%.0f | %.0f |\n", what, v.size(), q(0.5), v.front(), v.back(), q(0.9));
+    auto s = kiosk::bench::summarize(std::move(v));
+    std::printf("| %s | %zu | %.0f | %.0f–%.0f | %.0f |\n", what, s.n, s.median, s.min, s.max, s.p90);
 }
 
 long status_kb(pid_t pid, const char* key) {

@@ -12,6 +12,7 @@
 
 #include "drivers/idcard/serial_reader.h"
 #include "drivers/idcard/sim_control.h"
+#include "tools/bench/bench_stats.h"
 
 using namespace kiosk::idcard;
 using namespace std::chrono;
@@ -38,10 +39,6 @@ struct Waiter {
     }
 };
 
-double pct(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * (v.size() - 1) + 0.5))];
-}
 
 }  // namespace
 
@@ -81,8 +78,9 @@ int main(int argc, char** argv) {
     // find and select; the rest is the wait for the next poll (uniform in 0 … poll interval).
     std::printf("idcard: card placed -> identity delivered (idcard-sim on a pty, 115200 baud, paced; poll %d ms), %d runs\n",
                 poll_ms, runs);
-    std::printf("  median %.1f ms  p10 %.1f ms  p90 %.1f ms  min %.1f ms  max %.1f ms\n", pct(ms, 0.5), pct(ms, 0.1),
-                pct(ms, 0.9), pct(ms, 0.0), pct(ms, 1.0));
+    auto s = kiosk::bench::summarize(ms);
+    std::printf("  median %.1f ms  p10 %.1f ms  p90 %.1f ms  min %.1f ms  max %.1f ms\n", s.median, s.p10, s.p90, s.min,
+                s.max);
     sim->terminate();
     std::system(("rm -rf '" + dir + "'").c_str());
     return 0;

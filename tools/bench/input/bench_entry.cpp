@@ -14,6 +14,7 @@
 #include "kiosk/content/pinyin.h"
 #include "kiosk/input/pinyin.h"
 #include "kiosk/ui/text_entry.h"
+#include "tools/bench/bench_stats.h"
 
 using namespace kiosk;
 using Clock = std::chrono::steady_clock;
@@ -21,10 +22,8 @@ using Clock = std::chrono::steady_clock;
 static double since(Clock::time_point a) { return std::chrono::duration<double, std::milli>(Clock::now() - a).count(); }
 
 static void report(const char* what, std::vector<double> ms) {
-    std::sort(ms.begin(), ms.end());
-    auto at = [&](double q) { return ms[std::min(ms.size() - 1, size_t(q * double(ms.size())))]; };
-    std::printf("%-44s n=%zu  median %.2f ms  p90 %.2f  p99 %.2f  max %.2f\n", what, ms.size(), at(0.5), at(0.9), at(0.99),
-                ms.back());
+    auto s = kiosk::bench::summarize(std::move(ms));
+    std::printf("%-44s n=%zu  median %.2f ms  p90 %.2f  p99 %.2f  max %.2f\n", what, s.n, s.median, s.p90, s.p99, s.max);
 }
 
 // Words a citizen types, letter by letter: guide words, initials, fuzzy spellings, everyday words.

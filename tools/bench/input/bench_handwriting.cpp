@@ -6,15 +6,14 @@
 #include <cstdlib>
 
 #include "handwriting_common.h"
+#include "tools/bench/bench_stats.h"
 
 using namespace kiosk;
 using Clock = std::chrono::steady_clock;
 
 static void report(const char* what, std::vector<double> ms) {
-    std::sort(ms.begin(), ms.end());
-    auto at = [&](double q) { return ms[std::min(ms.size() - 1, size_t(q * double(ms.size())))]; };
-    std::printf("%-34s n=%zu  median %.2f ms  p90 %.2f  p99 %.2f  max %.2f\n", what, ms.size(), at(0.5), at(0.9), at(0.99),
-                ms.back());
+    auto s = kiosk::bench::summarize(std::move(ms));
+    std::printf("%-34s n=%zu  median %.2f ms  p90 %.2f  p99 %.2f  max %.2f\n", what, s.n, s.median, s.p90, s.p99, s.max);
 }
 
 int main(int argc, char** argv) {

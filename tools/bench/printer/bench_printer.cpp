@@ -13,6 +13,7 @@
 #include "drivers/printer/cups_printer.h"
 #include "drivers/printer/print_service.h"
 #include "ipp_fixture.h"
+#include "tools/bench/bench_stats.h"
 
 using namespace kiosk;
 using namespace kiosk::printer;
@@ -20,10 +21,9 @@ using namespace kiosk::printer::test;
 using namespace std::chrono;
 
 static void report(const char* what, std::vector<double> ms) {
-    std::sort(ms.begin(), ms.end());
-    auto at = [&](double q) { return ms[std::min(ms.size() - 1, size_t(q * double(ms.size())))]; };
-    std::printf("%-44s n=%zu  median %.2f ms  p90 %.2f  p99 %.2f  min %.2f  max %.2f\n", what, ms.size(), at(0.5), at(0.9),
-                at(0.99), ms.front(), ms.back());
+    auto s = kiosk::bench::summarize(std::move(ms));
+    std::printf("%-44s n=%zu  median %.2f ms  p90 %.2f  p99 %.2f  min %.2f  max %.2f\n", what, s.n, s.median, s.p90, s.p99,
+                s.min, s.max);
 }
 
 int main(int argc, char** argv) {

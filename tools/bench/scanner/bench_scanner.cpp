@@ -21,6 +21,7 @@
 
 #include "drivers/scanner/qr_decode.h"
 #include "drivers/scanner/serial_scanner.h"
+#include "tools/bench/bench_stats.h"
 
 extern char** environ;
 
@@ -30,10 +31,9 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 void report(const char* what, std::vector<double> ms) {
-    std::sort(ms.begin(), ms.end());
-    auto pct = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<size_t>(std::ceil(p * ms.size())) - 1)]; };
-    std::printf("%-44s n=%-4zu median %8.3f ms  p90 %8.3f  p99 %8.3f  min %8.3f  max %8.3f\n", what, ms.size(), pct(0.5),
-                pct(0.9), pct(0.99), ms.front(), ms.back());
+    auto s = kiosk::bench::summarize(std::move(ms));
+    std::printf("%-44s n=%-4zu median %8.3f ms  p90 %8.3f  p99 %8.3f  min %8.3f  max %8.3f\n", what, s.n, s.median, s.p90,
+                s.p99, s.min, s.max);
 }
 
 int bench_pty(int iterations) {

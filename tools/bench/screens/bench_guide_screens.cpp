@@ -12,6 +12,7 @@
 
 #include "base/clock.h"
 #include "kiosk/app/app.h"
+#include "tools/bench/bench_stats.h"
 
 using namespace kiosk;
 namespace fs = std::filesystem;
@@ -23,10 +24,9 @@ double now_ms() {
 }
 
 void report(const char* what, std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    auto at = [&](double q) { return v[std::min(v.size() - 1, size_t(q * double(v.size() - 1) + 0.5))]; };
-    std::printf("%-52s n=%-4zu median %6.2f ms  p90 %6.2f  p99 %6.2f  max %6.2f  over 8 ms: %zu\n", what, v.size(), at(0.5),
-                at(0.9), at(0.99), v.back(), size_t(std::count_if(v.begin(), v.end(), [](double x) { return x > 8.0; })));
+    auto s = kiosk::bench::summarize(std::move(v));
+    std::printf("%-52s n=%-4zu median %6.2f ms  p90 %6.2f  p99 %6.2f  max %6.2f  over 8 ms: %zu\n", what, s.n, s.median,
+                s.p90, s.p99, s.max, s.over(8.0));
 }
 
 int run(const std::string& state, const std::string& orientation, const std::vector<std::string>& codes) {

@@ -12,15 +12,14 @@
 #include <vector>
 
 #include "kiosk/app/app.h"
+#include "tools/bench/bench_stats.h"
 
 using namespace kiosk;
 using Clk = std::chrono::steady_clock;
 
 namespace {
 
-struct Stats {
-    double median, p99, max;
-};
+using Stats = kiosk::bench::Summary;
 
 // Thread CPU time: the machine is shared (load 8-9 on 2 cores while others build), so wall
 // time mostly measures waiting for a core; the frame's own work is its CPU time.
@@ -34,11 +33,7 @@ struct Both {
     Stats wall, cpu;
 };
 
-Stats stats(std::vector<double> ms) {
-    std::sort(ms.begin(), ms.end());
-    auto at = [&](double q) { return ms[std::min(ms.size() - 1, size_t(q * double(ms.size())))]; };
-    return {at(0.5), at(0.99), ms.back()};
-}
+Stats stats(std::vector<double> ms) { return kiosk::bench::summarize(std::move(ms)); }
 
 // One scenario: `step(i)` changes something before frame i (a drag, a floor tap), then a full draw.
 template <class F>

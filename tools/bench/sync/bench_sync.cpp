@@ -16,6 +16,7 @@
 
 #include "base/log.h"
 #include "kiosk/sync/uploader.h"
+#include "tools/bench/bench_stats.h"
 
 using namespace kiosk;
 using namespace kiosk::sync;
@@ -32,8 +33,8 @@ long rss_kb() {
 }
 
 void report(const char* what, std::vector<double> v, const char* unit) {
-    std::sort(v.begin(), v.end());
-    std::printf("%-44s median %10.1f %s   min %10.1f   max %10.1f   (n=%zu)\n", what, v[v.size() / 2], unit, v.front(), v.back(), v.size());
+    auto s = kiosk::bench::summarize(std::move(v));
+    std::printf("%-44s median %10.1f %s   min %10.1f   max %10.1f   (n=%zu)\n", what, s.median, unit, s.min, s.max, s.n);
 }
 
 Record rec(int i) { return {"usage", Priority::Usage, "", "{\"event\":\"bench\",\"screen\":\"home\",\"n\":" + std::to_string(i) + "}", {}}; }

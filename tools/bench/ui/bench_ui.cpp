@@ -18,6 +18,7 @@
 #include "base/log.h"
 #include "kiosk/app/app.h"
 #include "kiosk/screens/screen.h"
+#include "tools/bench/bench_stats.h"
 
 using namespace kiosk;
 namespace fs = std::filesystem;
@@ -64,14 +65,8 @@ int64_t now_ns() {
     return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
-struct Stats {
-    double median, p10, p90, p99, min, max;
-};
-Stats stats(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    auto at = [&](double q) { return v[std::min(v.size() - 1, size_t(q * double(v.size() - 1) + 0.5))]; };
-    return {at(0.5), at(0.1), at(0.9), at(0.99), v.front(), v.back()};
-}
+using Stats = kiosk::bench::Summary;
+Stats stats(std::vector<double> v) { return kiosk::bench::summarize(std::move(v)); }
 void print(const char* what, const char* unit, const Stats& s, size_t n) {
     std::printf("%-54s n=%-4zu median %8.2f %s  p10 %8.2f  p90 %8.2f  p99 %8.2f  min %8.2f  max %8.2f\n", what, n, s.median,
                 unit, s.p10, s.p90, s.p99, s.min, s.max);

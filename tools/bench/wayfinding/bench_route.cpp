@@ -12,20 +12,13 @@
 #include "kiosk/wayfinding/map_view.h"
 #include "kiosk/wayfinding/router.h"
 #include "kiosk/wayfinding/targets.h"
+#include "tools/bench/bench_stats.h"
 
 namespace wf = kiosk::wayfinding;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
-struct Stats {
-    double median_ms, p99_ms, max_ms;
-};
-
-Stats stats(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return {v[v.size() / 2], v[std::min(v.size() - 1, v.size() * 99 / 100)], v.back()};
-}
 
 /// CPU time of this thread: on a loaded machine the wall clock's tail is other processes'
 /// time slices, not ours; both are reported.
@@ -38,10 +31,10 @@ double thread_cpu_ms() {
 std::vector<double> g_cpu;  // CPU-time samples of the series being measured
 
 void report(const char* what, const std::vector<double>& samples) {
-    Stats s = stats(samples);
-    Stats c = stats(g_cpu);
+    auto s = kiosk::bench::summarize(samples);
+    auto c = kiosk::bench::summarize(g_cpu);
     std::printf("%-46s n=%-5zu wall median %7.4f p99 %7.4f max %7.3f | cpu median %7.4f p99 %7.4f max %7.3f ms\n", what,
-                samples.size(), s.median_ms, s.p99_ms, s.max_ms, c.median_ms, c.p99_ms, c.max_ms);
+                samples.size(), s.median, s.p99, s.max, c.median, c.p99, c.max);
     g_cpu.clear();
 }
 
