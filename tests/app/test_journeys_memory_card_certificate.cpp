@@ -7,6 +7,7 @@
 
 #include "ipp_fixture.h"
 #include "journey_rig.h"
+#include "memory_checks.h"
 #include "sanitizer.h"
 
 using namespace kiosk::journeys::test;
@@ -97,9 +98,5 @@ wait-for "this text never appears" 60
     auto dump = nlohmann::json::parse(read_all(rig.dir / "shots/mem-04-wiped.json"), nullptr, false);
     REQUIRE(dump.is_object());
     CHECK(dump.value("session", "") == "idle");
-    Paused stop(kiosk->pid());
-    auto after = scan_memory(kiosk->pid(), needles);
-    INFO("after the idle wipe:\n" << after.report());
-    REQUIRE(after.readable);
-    for (const auto& n : needles) CHECK_MESSAGE(after.count(n.what) == 0, n.what);
+    check_gone(kiosk->pid(), needles, "after the idle wipe");
 }

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "journey_rig.h"
+#include "memory_checks.h"
 #include "sanitizer.h"
 
 using namespace kiosk::journeys::test;
@@ -29,20 +30,10 @@ wait-for "this text never appears" 60
 )");
     auto needles = encodings_of("token", token);
     REQUIRE_MESSAGE(eventually([&] { return file_exists(rig.shot("mem-login-01-list")); }, std::chrono::seconds(40)), rig.log());
-    {
-        Paused stop(kiosk->pid());
-        auto during = scan_memory(kiosk->pid(), needles);
-        INFO("during the journey:\n" << during.report());
-        REQUIRE(during.readable);
-        CHECK(during.total() > 0);  // the scan can see it: a clean result below means something
-    }
+    check_seen(kiosk->pid(), needles, "during the journey");
     REQUIRE_MESSAGE(eventually([&] { return file_exists(rig.shot("mem-login-02-wiped")); }, std::chrono::seconds(60)), rig.log());
     auto dump = nlohmann::json::parse(read_all(rig.dir / "shots/mem-login-02-wiped.json"), nullptr, false);
     REQUIRE(dump.is_object());
     CHECK(dump.value("session", "") == "idle");
-    Paused stop(kiosk->pid());
-    auto after = scan_memory(kiosk->pid(), needles);
-    INFO("after the idle wipe:\n" << after.report());
-    REQUIRE(after.readable);
-    for (const auto& n : needles) CHECK_MESSAGE(after.count(n.what) == 0, n.what);
+    check_gone(kiosk->pid(), needles, "after the idle wipe");
 }

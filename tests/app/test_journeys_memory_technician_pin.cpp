@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "journey_rig.h"
+#include "memory_checks.h"
 #include "technician_support.h"
 #include "sanitizer.h"
 
@@ -45,29 +46,13 @@ wait-for "this text never appears" 60
     auto kiosk = rig.start(script);
     auto needles = encodings_of("pin", kiosk::test::kTechnicianPin);
     REQUIRE_MESSAGE(eventually([&] { return file_exists(rig.shot("mem-pin-01-typed")); }, std::chrono::seconds(40)), rig.log());
-    {
-        Paused stop(kiosk->pid());
-        auto during = scan_memory(kiosk->pid(), needles);
-        INFO("PIN typed on the pad:\n" << during.report());
-        REQUIRE(during.readable);
-        CHECK(during.total() > 0);  // the scan can see it: a clean result below means something
-    }
+    check_seen(kiosk->pid(), needles, "PIN typed on the pad");
     // Checked (Argon2id on a worker) and accepted: no copy is needed any more, none is left.
     REQUIRE_MESSAGE(eventually([&] { return file_exists(rig.shot("mem-pin-02-in")); }, std::chrono::seconds(40)), rig.log());
-    {
-        Paused stop(kiosk->pid());
-        auto in = scan_memory(kiosk->pid(), needles);
-        INFO("technician screen open:\n" << in.report());
-        REQUIRE(in.readable);
-        for (const auto& n : needles) CHECK_MESSAGE(in.count(n.what) == 0, n.what);
-    }
+    check_gone(kiosk->pid(), needles, "technician screen open");
     REQUIRE_MESSAGE(eventually([&] { return file_exists(rig.shot("mem-pin-03-left")); }, std::chrono::seconds(60)), rig.log());
     auto dump = nlohmann::json::parse(read_all(rig.dir / "shots/mem-pin-03-left.json"), nullptr, false);
     REQUIRE(dump.is_object());
     CHECK(dump.value("screen", "") == "home");
-    Paused stop(kiosk->pid());
-    auto after = scan_memory(kiosk->pid(), needles);
-    INFO("after the technician left:\n" << after.report());
-    REQUIRE(after.readable);
-    for (const auto& n : needles) CHECK_MESSAGE(after.count(n.what) == 0, n.what);
+    check_gone(kiosk->pid(), needles, "after the technician left");
 }
