@@ -1,30 +1,13 @@
 // The dependency rules of docs/architecture.md hold for every #include in the tree, and the check catches a file that breaks one.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include "include_rules.h"
+#include "temp_tree.h"
 
 namespace fs = std::filesystem;
 using kiosk::test::check_includes;
 
 namespace {
-
-struct TempTree {
-    fs::path path;
-    TempTree() {
-        std::string t = (fs::temp_directory_path() / "kiosk-rules-XXXXXX").string();
-        path = mkdtemp(t.data());
-    }
-    ~TempTree() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    void write(const std::string& rel, const std::string& text) const {
-        fs::create_directories((path / rel).parent_path());
-        std::ofstream(path / rel) << text;
-    }
-};
 
 bool broken(const std::vector<kiosk::test::IncludeViolation>& v, const std::string& file, const std::string& inc) {
     for (const auto& x : v)
@@ -41,7 +24,7 @@ TEST_CASE("no #include in base/, drivers/ or kiosk/ breaks a rule of docs/archit
 }
 
 TEST_CASE("the include check finds a screen with a driver header, a widget with the domain and base with the app") {
-    TempTree t;
+    kiosk::test::TempTree t{"kiosk-rules"};
     t.write("kiosk/screens/good.cpp", "#include \"kiosk/ui/widget.h\"\n#include \"kiosk/content/search.h\"\n#include \"base/log.h\"\n");
     t.write("kiosk/screens/bad_screen.cpp", "// a screen\n#include \"drivers/idcard/idcard_reader.h\"\n  #  include \"kiosk/sync/outbox.h\"\n#include \"kiosk/app/session.h\"\n");
     t.write("kiosk/ui/bad_widget.h", "#include \"kiosk/wayfinding/hall_map.h\"\n");

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "run_process.h"
+#include "temp_tree.h"
 
 namespace fs = std::filesystem;
 
@@ -64,16 +65,6 @@ std::vector<std::string> second_copies(const fs::path& root) {
     return out;
 }
 
-/// A scratch tree in a temporary folder (removed with it).
-struct TempTree {
-    kiosk::test::TempDir dir{"kiosk-onecopy"};
-    fs::path path = dir.path();
-    void write(const std::string& rel, const std::string& text) const {
-        fs::create_directories((path / rel).parent_path());
-        std::ofstream(path / rel) << text;
-    }
-};
-
 bool has(const std::vector<std::string>& v, const std::string& prefix) {
     for (const auto& x : v)
         if (x.rfind(prefix, 0) == 0) return true;
@@ -89,7 +80,7 @@ TEST_CASE("the device thread, the CUPS request-and-check and the baud table each
 }
 
 TEST_CASE("the one-copy check finds a second IPP request, a private baud table and a scanner with its own thread") {
-    TempTree t;
+    kiosk::test::TempTree t{"kiosk-onecopy"};
     t.write("drivers/printer/cups_printer.cpp", "ipp_t* r = ippNewRequest(op);\nippGetStatusCode(x);\n");
     t.write("tools/kioskctl/cmd_print.cpp", "ipp_t* r = ippNewRequest (IPP_OP_GET_JOBS);\n");
     t.write("drivers/serial/baud_rates.h", "{9600, B9600}\n");

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "run_process.h"
+#include "temp_tree.h"
 
 namespace fs = std::filesystem;
 
@@ -100,16 +101,6 @@ std::vector<std::string> unknown_keys(const fs::path& root) {
     return out;
 }
 
-/// A scratch tree in a temporary folder (removed with it).
-struct TempTree {
-    kiosk::test::TempDir dir{"kiosk-catalogs"};
-    fs::path path = dir.path();
-    void write(const std::string& rel, const std::string& text) const {
-        fs::create_directories((path / rel).parent_path());
-        std::ofstream(path / rel) << text;
-    }
-};
-
 std::string joined(const std::vector<std::string>& v) {
     std::string s;
     for (const auto& x : v) s += x + "\n";
@@ -129,7 +120,7 @@ TEST_CASE("every catalog key a screen or widget names literally exists in the ca
 }
 
 TEST_CASE("the catalog checks catch a work-package name, a file without its key space and a renamed key") {
-    TempTree t;
+    kiosk::test::TempTree t{"kiosk-catalogs"};
     t.write("kiosk/screens/map_screen.cpp",
             "auto a = tr(\"map.search\");\nauto b = trf(ok ? \"map.gone\" : \"map.search\", {{\"floor\", \"map.x\"}});\n"
             "std::string key = \"map.state.\" + s;\nm_error_key = \"map.missing\";\nauto c = tr(\"map.nope.\" + s);\n");
