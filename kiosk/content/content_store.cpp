@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/content/beijing_time.h"
 #include "kiosk/content/pinyin.h"
 #include "kiosk/content/search.h"
 #include "kiosk/wayfinding/hall_map.h"
@@ -16,9 +17,7 @@ namespace fs = std::filesystem;
 namespace kiosk::content {
 
 std::string beijing_date(std::chrono::system_clock::time_point t) {
-    std::time_t s = std::chrono::system_clock::to_time_t(t) + 8 * 3600;
-    std::tm tm{};
-    gmtime_r(&s, &tm);
+    std::tm tm = beijing_tm(t);
     char buf[16];
     std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
     return buf;

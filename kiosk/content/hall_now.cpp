@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <ctime>
 
+#include "kiosk/content/beijing_time.h"
+
 namespace kiosk::content {
 
 namespace {
@@ -24,9 +26,7 @@ bool has_day(const OpeningHours& h, int weekday) {
 }  // namespace
 
 HallTime hall_time(std::chrono::system_clock::time_point t) {
-    std::time_t s = std::chrono::system_clock::to_time_t(t) + 8 * 3600;
-    std::tm tm{};
-    gmtime_r(&s, &tm);
+    std::tm tm = beijing_tm(t);
     char date[40];  // room for any int the compiler imagines; real dates take 10
     std::snprintf(date, sizeof date, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
     return {date, tm.tm_wday == 0 ? 7 : tm.tm_wday, tm.tm_hour * 60 + tm.tm_min};

@@ -2,6 +2,7 @@
 #include <ctime>
 
 #include "base/secret.h"
+#include "kiosk/content/beijing_time.h"
 #include "kiosk/screens/certificates_data.h"
 #include "kiosk/screens/screen.h"
 
@@ -216,9 +217,7 @@ private:
 
     static std::string date(int64_t ms) {
         if (ms <= 0) return {};
-        std::time_t s = std::time_t(ms / 1000 + 8 * 3600);  // Beijing time
-        std::tm tm{};
-        gmtime_r(&s, &tm);
+        std::tm tm = content::beijing_tm_ms(ms);
         char buf[64];  // room for any int the compiler can imagine in the fields
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
         return buf;

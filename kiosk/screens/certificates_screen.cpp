@@ -1,6 +1,7 @@
 // 证明打印: ID card or app login code → masked identity → the platform's certificates → preview → print → take it → 好差评.
 #include <ctime>
 
+#include "kiosk/content/beijing_time.h"
 #include "kiosk/screens/certificates_data.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/ui/widget.h"
@@ -322,9 +323,7 @@ private:
 
     static std::string date(int64_t ms) {
         if (ms <= 0) return {};
-        std::time_t s = std::time_t(ms / 1000 + 8 * 3600);  // Beijing time
-        std::tm tm{};
-        gmtime_r(&s, &tm);
+        std::tm tm = content::beijing_tm_ms(ms);
         char buf[32];
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
         return buf;

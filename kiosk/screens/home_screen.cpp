@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "kiosk/content/hall_now.h"
+#include "kiosk/content/beijing_time.h"
 #include "kiosk/screens/guide_util.h"
 #include "kiosk/screens/screen.h"
 
@@ -217,9 +218,7 @@ private:
 
     /// The header's date and time: the hall's (Beijing) time, as the band and the content are.
     std::string date_text() const {
-        std::time_t t = std::chrono::system_clock::to_time_t(m_ctx.clock().wall_now()) + 8 * 3600;
-        std::tm tm{};
-        gmtime_r(&t, &tm);
+        std::tm tm = content::beijing_tm(m_ctx.clock().wall_now());
         static const char* const kWeekdays[] = {"weekday.sun", "weekday.mon", "weekday.tue", "weekday.wed",
                                                 "weekday.thu", "weekday.fri", "weekday.sat"};
         char hm[16];
