@@ -1,6 +1,9 @@
 // Child process of the crash test: writes numbered records (with a local change in the same transaction) and uploads them until killed.
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 #include "kiosk/sync/uploader.h"
@@ -9,8 +12,8 @@ using namespace kiosk;
 using namespace kiosk::sync;
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: sync_crash_child STATE_DIR PLATFORM_URL\n");
+    if (argc != 3 && argc != 4) {
+        std::fprintf(stderr, "usage: sync_crash_child STATE_DIR PLATFORM_URL [READY_FD]\n");
         return 2;
     }
     std::string path = std::string(argv[1]) + "/outbox.db";
@@ -32,6 +35,12 @@ int main(int argc, char** argv) {
     auto up = Uploader::create(ps, uo);
     if (!up) return 1;
     (void)(*up)->start();
+    // Tell the test that start-up is over and records are about to be written.
+    if (argc == 4) {
+        int fd = std::atoi(argv[3]);
+        (void)!::write(fd, "r", 1);
+        ::close(fd);
+    }
     for (;;) {
         // The local change (journal row n) and its outbox record commit together, or neither does.
         auto tx = db::Transaction::begin(db);

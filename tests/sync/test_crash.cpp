@@ -1,6 +1,9 @@
 // The crash test: a writing, uploading child is SIGKILLed 200+ times; afterwards every record is on the platform exactly once.
 #include <doctest/doctest.h>
 
+#include <poll.h>
+#include <unistd.h>
+
 #include <random>
 #include <set>
 #include <sstream>
@@ -19,18 +22,33 @@ TEST_CASE("records survive 200 SIGKILLs while being written and uploaded: each r
     std::uniform_int_distribution<int> delay_us(5000, 80000);
     const int cycles = 200;
     for (int i = 0; i < cycles; ++i) {
+        // Odd cycles kill at a random moment from the fork, start-up included (opening and
+        // migrating the outbox); even cycles start the random delay once the child says it is
+        // about to write, so the kills also land among the writes however busy the machine is
+        // (on a loaded machine start-up alone can outlast the whole window).
+        bool after_ready = i % 2 == 0;
+        int ready[2] = {-1, -1};
+        REQUIRE(::pipe(ready) == 0);
         pid_t pid = fork();
         REQUIRE(pid >= 0);
         if (pid == 0) {
+            ::close(ready[0]);
             std::string exe = std::string(KIOSK_BIN_DIR) + "/../tests/sync_crash_child";
             std::string url = sim.url();
-            execl(exe.c_str(), exe.c_str(), dir.path.c_str(), url.c_str(), (char*)nullptr);
+            std::string fd = std::to_string(ready[1]);
+            execl(exe.c_str(), exe.c_str(), dir.path.c_str(), url.c_str(), fd.c_str(), (char*)nullptr);
             _exit(127);
+        }
+        ::close(ready[1]);
+        if (after_ready) {
+            pollfd p{ready[0], POLLIN, 0};
+            CHECK_MESSAGE(::poll(&p, 1, 20000) == 1, "the child did not start writing within 20 s");
         }
         std::this_thread::sleep_for(std::chrono::microseconds(delay_us(rng)));
         kill(pid, SIGKILL);
         int status = 0;
         waitpid(pid, &status, 0);
+        ::close(ready[0]);  // kept open until the kill: a child's write to a closed pipe would end it first
         REQUIRE_MESSAGE(WIFSIGNALED(status), "child exited by itself: " << WEXITSTATUS(status));
     }
     // After the storm: the database is intact and a last drain delivers what is left.
