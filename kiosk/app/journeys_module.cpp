@@ -281,6 +281,7 @@ void query_case(App& app, const screens::Intent& i) {
         out->state = r->state;
         out->window = r->window;
         out->floor = r->floor;
+        out->missing = r->missing;
         for (auto& t : r->timeline) out->timeline.push_back({t.state, t.at_ms, t.text});
         return AppEvent{AppEvent::Kind::RequestUpdate, screens::kCaseStatusQuery, "done", true, out};
     });

@@ -12,7 +12,12 @@ const char* const kReasons[] = {"printing", "id_card", "how_to", "other"};
 
 class CallStaffScreen final : public Screen {
 public:
-    CallStaffScreen(ScreenContext& c, const std::map<std::string, std::string>&) : Screen(c) {}
+    CallStaffScreen(ScreenContext& c, const std::map<std::string, std::string>& args) : Screen(c) {
+        // Opened from an error screen: `about` is the key of the message it showed. Only a key
+        // the catalog knows is taken (anything else is ignored, never shown or sent).
+        auto it = args.find("about");
+        if (it != args.end() && is_message_key(it->second) && m_ctx.strings().has(it->second)) m_about = it->second;
+    }
     const char* name() const override { return "call_staff"; }
 
     void build() override {
@@ -24,7 +29,20 @@ public:
         bool wide = t.landscape();
         int col_w = wide ? (t.width - 3 * m) / 2 : t.width - 2 * m;
         int y = top + t.px(40);
-        y = add_text(tr("call_staff.intro"), m, y, col_w, t.title(), t.text, ui::Weight::Bold) + t.px(24);
+        if (m_about.empty()) {
+            y = add_text(tr("call_staff.intro"), m, y, col_w, t.title(), t.text, ui::Weight::Bold) + t.px(24);
+        } else {
+            // The problem the citizen met, filled in: staff are told it with the call, and
+            // the citizen need not describe it again.
+            y = add_text(tr("call_staff.about_title"), m, y, col_w, t.body(), t.text, ui::Weight::Bold) + t.px(12);
+            auto* about = add<ui::Label>(tr(m_about), t.body(), t.warning_text);
+            about->background = t.warning_bg;
+            about->padding = t.px(20);
+            about->id = "about";
+            int h = about->measure_height(m_ctx.text(), col_w);
+            about->bounds = {m, y, col_w, h};
+            y += h + t.px(24);
+        }
         std::string location = this->location();
         if (!location.empty())
             y = add_text(trf("call_staff.location", {{"location", location}}), m, y, col_w, t.body(), t.muted) + t.px(32);
@@ -39,9 +57,14 @@ public:
         call->enabled = m_state == State::Ready;
         call->id = "call";
 
-        // Optional reason: below the button in portrait, on the right in landscape.
+        // Optional reason: below the button in portrait, on the right in landscape. Not asked
+        // when the error screen already said what went wrong.
         int x = wide ? 2 * m + col_w : m;
         y = wide ? top + t.px(40) : call_y + call_h + t.px(56);
+        if (!m_about.empty()) {
+            add_text(tr("call_staff.about_sent"), x, y, col_w, t.body(), t.muted);
+            return;
+        }
         y = add_text(tr("call_staff.reason_title"), x, y, col_w, t.body(), t.text, ui::Weight::Bold) + t.px(16);
         int gap = t.px(16);
         int bh = std::max(t.min_target(), t.px(104));
@@ -85,7 +108,8 @@ private:
     void do_call() {
         if (m_state != State::Ready) return;
         m_state = State::Calling;
-        emit({Intent::Kind::Request, "call_staff", {{"reason", m_reason}}});
+        // The reason code chosen, or the message key of the error the citizen came from.
+        emit({Intent::Kind::Request, "call_staff", {{"reason", m_about.empty() ? m_reason : m_about}}});
         invalidate();
     }
 
@@ -139,7 +163,16 @@ private:
         home->id = "done";
     }
 
+    /// A string key: lower-case letters, digits, '_' and '.', as the catalogs write them.
+    static bool is_message_key(const std::string& s) {
+        if (s.empty() || s.size() > 64) return false;
+        for (char c : s)
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-')) return false;
+        return true;
+    }
+
     std::string m_reason;
+    std::string m_about;
     std::string m_ticket;
     State m_state = State::Ready;
 };

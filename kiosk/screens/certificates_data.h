@@ -51,8 +51,9 @@ struct CaseTimelineEntry {
 
 /// case_status.query → payload std::shared_ptr<CaseResult>.
 struct CaseResult {
-    std::string case_no, service, state, window;
+    std::string case_no, service, state, window;  ///< window: where to collect (ready) or bring material (needs-material)
     int floor = 0;
+    std::vector<std::string> missing;  ///< needs-material: the documents the citizen must bring
     std::vector<CaseTimelineEntry> timeline;
     CaseResult() = default;
     CaseResult(const CaseResult&) = default;

@@ -91,7 +91,9 @@ int Screen::add_header(const std::string& title, bool show_back) {
     int bw = t.px(200);
     int bh = h - 32;
     if (show_back) {
-        auto* back = add<ui::Button>(tr("common.back"), [this] { emit({Intent::Kind::Back, ""}); }, ui::ButtonStyle::Header);
+        auto* back = add<ui::Button>(tr("common.back"), [this] {
+            if (!on_back()) emit({Intent::Kind::Back, ""});
+        }, ui::ButtonStyle::Header);
         back->bounds = {16, top + 16, bw, bh};
         back->id = "back";
     }
@@ -104,6 +106,13 @@ int Screen::add_header(const std::string& title, bool show_back) {
     label->max_lines = 1;
     label->bounds = {bw + 32, top + (h - std::min(lh, h)) / 2, lw, std::min(lh, h)};
     return top + h;
+}
+
+ui::Button* Screen::add_call_staff(const std::string& about) {
+    auto* b = add<ui::Button>(tr("service.call_staff"), [this, about] { emit({Intent::Kind::Navigate, "call_staff", {{"about", about}}}); },
+                              ui::ButtonStyle::Secondary);
+    b->id = "call-staff";
+    return b;
 }
 
 int Screen::add_text(const std::string& text, int x, int y, int w, int px, SDL_Color color, ui::Weight weight,

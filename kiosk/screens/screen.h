@@ -144,6 +144,9 @@ public:
     /// A screen that ends by itself after this long without a touch, with no "are you still
     /// there" countdown (the technician's screens); none: the citizen's session timers apply.
     virtual std::optional<std::chrono::seconds> idle_limit() const { return std::nullopt; }
+    /// 返回 in the header: a screen with steps of its own goes back one of them and returns
+    /// true; false (the default) leaves the screen (issue 13: 返回 is one step, not home).
+    virtual bool on_back() { return false; }
 
     void invalidate() { m_dirty = true; }
     // Used by the app:
@@ -178,6 +181,10 @@ protected:
                                   SDL_Rect bounds, RememberTab remember = RememberTab::Session);
     /// The tabs of a search field: 手写 / 拼音 / 123, and ABC in English.
     std::vector<ui::EntryMode> search_modes() const;
+    /// 呼叫帮办 on an error screen, with the error filled in: `about` is the string key of the
+    /// message the screen shows; the call screen shows it and sends it as the call's reason.
+    /// The caller places the button (bounds).
+    ui::Button* add_call_staff(const std::string& about);
     /// A label placed at (x, y) wrapped to width w; returns the y below it.
     int add_text(const std::string& text, int x, int y, int w, int px, SDL_Color color,
                  ui::Weight weight = ui::Weight::Regular, ui::Align align = ui::Align::Left);

@@ -116,6 +116,14 @@ Result<CaseStatus> PlatformClient::case_status(const std::string& case_no, const
     cs.window = str_field(j, "window");
     cs.floor = int(int_field(j, "floor"));
     if (cs.case_no != case_no || cs.state.empty()) return make_error(Errc::Protocol, "case status: reply for another case or without state");
+    if (auto miss = j.find("missing"); miss != j.end()) {
+        if (!miss->is_array()) return make_error(Errc::Protocol, "case status: missing is not a list");
+        for (const auto& d : *miss) {
+            if (!d.is_string() || d.get_ref<const std::string&>().empty())
+                return make_error(Errc::Protocol, "case status: a missing document is not a name");
+            cs.missing.push_back(d.get<std::string>());
+        }
+    }
     auto tl = j.find("timeline");
     if (tl == j.end() || !tl->is_array()) return make_error(Errc::Protocol, "case status: missing timeline");
     for (const auto& e : *tl) {

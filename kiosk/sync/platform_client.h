@@ -53,8 +53,9 @@ struct TimelineEntry {
 /// A case's status. Holds personal data: drop it when the citizen's session ends.
 struct CaseStatus {
     std::string case_no, service, state;
-    std::string window;     ///< "12" when state is ready
+    std::string window;     ///< "12" when state is ready (collect there) or needs-material (bring it there)
     int floor = 0;          ///< 0: unknown
+    std::vector<std::string> missing;  ///< needs-material: the documents to bring (房屋买卖合同原件)
     std::vector<TimelineEntry> timeline;
 };
 

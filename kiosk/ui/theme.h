@@ -23,6 +23,11 @@ struct Theme {
     SDL_Color error_bg{0xFD, 0xE2, 0xE1, 0xFF};
     SDL_Color error_text{0x9B, 0x1C, 0x1C, 0xFF};
     SDL_Color ok_text{0x11, 0x6B, 0x2F, 0xFF};
+    // States that say "done, come and collect" (green) apart from "still in progress" (blue):
+    // a citizen reads the colour before the words, so green is kept for ready only (issue 13).
+    SDL_Color ok_bg{0xDD, 0xF2, 0xE3, 0xFF};
+    SDL_Color info_bg{0xE1, 0xEC, 0xFA, 0xFF};
+    SDL_Color info_text{0x0B, 0x3D, 0x7A, 0xFF};
     SDL_Color dim{0x00, 0x00, 0x00, 0x99};
 
     int width = 1080;

@@ -16,7 +16,6 @@ TEST_CASE("a typed case number is not in the log when the platform cannot be rea
     int rc = rig.run(R"(
 tap "办件查询"
 type SL20261101000777
-tap "下一项"
 type M4X9
 tap "查询"
 wait-for "现在查不到办件进度" 15

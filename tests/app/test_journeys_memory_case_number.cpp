@@ -17,7 +17,6 @@ TEST_CASE("a typed case number is in the kiosk's memory during the query and now
     auto kiosk = rig.start(R"(
 tap "办件查询"
 type SL20261101000777
-tap "下一项"
 type M4X9
 tap "查询"
 wait-for "需要补充材料" 10
