@@ -329,6 +329,11 @@ void App::end_session() {
     m_countdown.reset();
     m_countdown_shown = -1;
     go_home();
+    // The citizen's screens go now, while the session still zeroes every block the UI thread
+    // frees: after the wipe their labels ("受理编号：SL…") would be freed as they are (the case
+    // number was found in the heap after an idle wipe, issue 13). No screen code is on the stack
+    // here: intents and timers run after the handlers returned.
+    m_retired.clear();
     m_session->wipe();
     if (m_devices) m_devices->on_session_end();
     m_text->clear();  // rendered lines may have shown the citizen's (masked) data

@@ -68,6 +68,7 @@ public:
         case Step::CardError:
             y = add_notice(tr(m_error_key), y, t.error_bg, t.error_text);
             y = add_button(tr("certificates.try_again"), y + t.px(40), ui::ButtonStyle::Primary, [this] { go(Step::WaitCard); });
+            y = call_staff_button(y + t.px(24));
             add_button(tr("common.back_home"), y + t.px(24), ui::ButtonStyle::Secondary, [this] { emit({Intent::Kind::EndSession, ""}); });
             break;
         case Step::Confirm: build_confirm(y); break;
@@ -89,6 +90,7 @@ public:
         case Step::Failed:
             y = add_notice(tr(m_error_key), y, t.error_bg, t.error_text);
             if (m_retry) y = add_button(tr("common.retry"), y + t.px(40), ui::ButtonStyle::Primary, m_retry);
+            y = call_staff_button(y + t.px(24));
             add_button(tr("common.back_home"), y + t.px(24), ui::ButtonStyle::Secondary, [this] { emit({Intent::Kind::EndSession, ""}); });
             break;
         }
@@ -146,6 +148,14 @@ private:
     int add_button(const std::string& label, int y, ui::ButtonStyle style, std::function<void()> fn) {
         const auto& t = theme();
         auto* b = add<ui::Button>(label, std::move(fn), style);
+        b->bounds = {t.margin(), y, t.width - 2 * t.margin(), t.button_height()};
+        return y + t.button_height();
+    }
+
+    /// 呼叫帮办 under an error, with the error's message filled in for staff.
+    int call_staff_button(int y) {
+        const auto& t = theme();
+        auto* b = add_call_staff(m_error_key);
         b->bounds = {t.margin(), y, t.width - 2 * t.margin(), t.button_height()};
         return y + t.button_height();
     }
@@ -228,7 +238,8 @@ private:
         if (!m_stop_reason.empty()) {
             std::string key = m_stop_reason == "media-empty" ? "certificates.stopped_paper" : "certificates.stopped_other";
             y = add_notice(tr(key), y, t.warning_bg, t.warning_text);
-            add_button(tr("service.call_staff"), y + t.px(30), ui::ButtonStyle::Secondary, [this] { emit({Intent::Kind::Navigate, "call_staff"}); });
+            auto* call = add_call_staff(key);
+            call->bounds = {m, y + t.px(30), w, t.button_height()};
         } else {
             add_text(tr("certificates.printing_wait"), m, y, w, t.title(), t.text, ui::Weight::Regular, ui::Align::Center);
         }

@@ -95,6 +95,12 @@ public:
         case Step::Failed:
             y = notice(tr(m_error_key), y, t.error_bg, t.error_text);
             if (m_retry) y = button(tr("common.retry"), y + t.px(40), ui::ButtonStyle::Primary, m_retry);
+            {
+                // 呼叫帮办 with the error's message filled in for staff.
+                auto* call = add_call_staff(m_error_key);
+                call->bounds = {m_col_x, y + t.px(24), m_col_w, t.button_height()};
+                y += t.px(24) + t.button_height();
+            }
             button(tr("common.back_home"), y + t.px(24), ui::ButtonStyle::Secondary, [this] { finish(); });
             break;
         }
@@ -355,8 +361,10 @@ private:
         bar->bounds = {m, y + t.px(40), w, t.px(140)};
         y += t.px(220);
         if (!m_stop_reason.empty()) {
-            y = notice(tr(m_stop_reason == "media-empty" ? "copy.stopped_paper" : "copy.stopped_other"), y, t.warning_bg, t.warning_text);
-            button(tr("service.call_staff"), y + t.px(30), ui::ButtonStyle::Secondary, [this] { emit({Intent::Kind::Navigate, "call_staff"}); });
+            std::string key = m_stop_reason == "media-empty" ? "copy.stopped_paper" : "copy.stopped_other";
+            y = notice(tr(key), y, t.warning_bg, t.warning_text);
+            auto* call = add_call_staff(key);
+            call->bounds = {m_col_x, y + t.px(30), m_col_w, t.button_height()};
         }
     }
 

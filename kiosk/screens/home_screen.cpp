@@ -5,6 +5,7 @@
 #include "kiosk/content/hall_now.h"
 #include "kiosk/content/beijing_time.h"
 #include "kiosk/screens/guide_util.h"
+#include "kiosk/screens/hall_status.h"
 #include "kiosk/screens/screen.h"
 
 namespace kiosk::screens {
@@ -65,6 +66,7 @@ public:
         y = header_h + t.px(36);
         y = add_text(tr("home.greeting"), m, y, t.width - 2 * m, t.title(), t.text, ui::Weight::Bold);
         y = add_remote_notice(y + t.px(16));
+        y = add_paused_band(y + t.px(16));
         // Tiles: 2 columns in portrait, 4 in landscape; rows fill the space above the footer.
         int cols = t.landscape() ? 4 : 2;
         int rows = (int(std::size(kServices)) + cols - 1) / cols;
@@ -89,9 +91,10 @@ public:
             b->accent = s.accent;
             b->sublabel = tr(std::string(s.key) + "_hint");
             b->id = screen;
-            if (m_ctx.status().service_paused(screen)) {
-                // Said before the citizen starts, not after they laid their card down.
-                b->sublabel = tr("service.paused");
+            if (auto why = m_ctx.status().paused_reason(screen); !why.empty()) {
+                // Said before the citizen starts, not after they laid their card down; the
+                // band above the tiles says why in a sentence.
+                b->sublabel = tr("service.paused_" + why.substr(why.find('.') + 1));
                 b->enabled = false;
             }
         }
@@ -138,6 +141,23 @@ private:
     }
     int64_t m_notice_until = 0;
 
+    /// Which services are paused and why, in plain words (nothing when all work); updated
+    /// live: the screen rebuilds on every printer and platform change.
+    int add_paused_band(int y) {
+        auto lines = hall::paused_lines(m_ctx);
+        if (lines.empty()) return y - theme().px(16);
+        const auto& t = theme();
+        std::string text;
+        for (const auto& l : lines) text += (text.empty() ? "" : "\n") + l;
+        auto* band = add<ui::Label>(text, t.body(), t.error_text, ui::Weight::Bold);
+        band->background = t.error_bg;
+        band->padding = t.px(20);
+        band->id = "paused";
+        int w = t.width - 2 * t.margin(), h = band->measure_height(m_ctx.text(), w);
+        band->bounds = {t.margin(), y, w, h};
+        return y + h;
+    }
+
     /// What the hall offers now, then the notices valid now, in a band under the greeting
     /// (nothing when no content is installed). Returns the y below it.
     int add_today_band(int y, int max_h) {
@@ -146,7 +166,7 @@ private:
         auto hall = store ? store->hall_info() : Result<content::HallInfo>(make_error(Errc::NotFound, ""));
         if (!hall) return y;
         auto now = m_ctx.clock().wall_now();
-        std::vector<std::string> lines{now_text(content::hall_now(*hall, content::hall_time(now)))};
+        std::vector<std::string> lines{hall::now_text(m_ctx, content::hall_now(*hall, content::hall_time(now)))};
         auto notices = store->notices_at(now);
         if (notices)
             for (size_t i = 0; i < notices->size() && i < 2; ++i)
@@ -169,51 +189,6 @@ private:
         band->set_text(text);
         band->bounds = {t.margin(), y, w, band->measure_height(m_ctx.text(), w)};
         return y + band->bounds.h;
-    }
-
-    /// "窗口已下班；24小时自助区可办理证明打印、办件查询、表格打印、复印": the windows' state
-    /// (honest when they stop soon, for lunch or the day), then what the 24-hour zone offers
-    /// while they are shut or about to be (services paused on this kiosk left out, so the band
-    /// never promises what the tiles refuse).
-    std::string now_text(const content::HallNow& n) const {
-        using W = content::WindowsState;
-        auto clock_time = [](const std::string& hhmm) { return hhmm.size() == 5 && hhmm[0] == '0' ? hhmm.substr(1) : hhmm; };
-        std::string hours = n.lunch_start.empty()
-                                ? guide::hours_range(n.open, n.close)
-                                : trf("guide.hours_split", {{"morning", guide::hours_range(n.open, n.lunch_start)},
-                                                            {"afternoon", guide::hours_range(n.lunch_end, n.close)}});
-        std::string s;
-        switch (n.windows) {
-        case W::Open:
-            if (n.closing_soon && n.stops_for_lunch)
-                s = trf("guide.now_lunch_soon", {{"time", clock_time(n.stops_at)}, {"back", clock_time(n.lunch_end)}});
-            else if (n.closing_soon) s = trf("guide.now_closing", {{"time", clock_time(n.stops_at)}});
-            else s = trf(n.makeup_workday ? "guide.now_makeup" : "guide.now_open", {{"hours", hours}});
-            break;
-        case W::NotYetOpen: s = trf("guide.now_not_yet", {{"time", clock_time(n.open)}}); break;
-        case W::LunchBreak: s = trf("guide.now_lunch", {{"time", clock_time(n.lunch_end)}}); break;
-        case W::Closed: s = tr("guide.now_closed"); break;
-        case W::Holiday: s = tr("guide.now_holiday"); break;
-        case W::RestDay: s = tr("guide.home_today_closed"); break;
-        }
-        if (!n.zone_open) return s;
-        // The zone's list as the hall wrote it: a kiosk service's id is named in the citizen's
-        // language (as an activity, "表格打印", else as its tile), anything else as written.
-        std::vector<std::string> names;
-        for (const auto& id : n.zone_services) {
-            if (m_ctx.status().service_paused(id)) continue;
-            names.push_back(m_ctx.strings().has("zone_service." + id) ? tr("zone_service." + id)
-                            : m_ctx.strings().has("service." + id)    ? tr("service." + id)
-                                                                       : id);
-        }
-        std::string services;
-        for (size_t i = 0; i < names.size(); ++i)
-            services += (i == 0 ? "" : i + 1 == names.size() ? tr("guide.list_last_sep") : tr("guide.list_sep")) + names[i];
-        // While the windows serve (and will for a while), the band says the zone is open too;
-        // once they are shut or about to be, what it can still do is what a citizen needs to read.
-        if ((n.windows == W::Open && !n.closing_soon) || services.empty())
-            return n.zone_all_day ? s + tr("guide.now_and") + tr("guide.home_self_service") : s;
-        return s + tr("guide.now_sep") + trf("guide.now_zone", {{"services", services}});
     }
 
     /// The header's date and time: the hall's (Beijing) time, as the band and the content are.

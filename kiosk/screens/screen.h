@@ -9,6 +9,7 @@
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -96,16 +97,20 @@ struct AppStatus {
     /// paused. False while nothing is known yet (at start-up nothing is paused).
     bool platform_down = false;
 
-    /// A home service that cannot work now and shows 暂停服务 before a citizen starts it
-    /// (issue 19): 证明打印 needs the platform and the printer, 办件查询 the platform.
+    /// The printer has a fault the app knows of (a message to show), not "no status yet": the
+    /// devices start after the first frame.
+    bool printer_down() const { return !printer_can_print && !printer_message_key.empty(); }
+
+    /// Why a home service cannot work now and shows 暂停服务 before a citizen starts it
+    /// (issues 19 and 13), as a string key: "paused.platform" (证明打印 and 办件查询 need the
+    /// platform), "paused.printer" (证明打印 and 复印 need the printer); "" when it can.
     /// 表格下载 stays: its forms can also be taken by QR code without the printer.
-    bool service_paused(std::string_view screen) const {
-        // A printer fault the app knows of (a message to show), not "no status yet": the
-        // devices start after the first frame.
-        if (screen == "certificates") return platform_down || (!printer_can_print && !printer_message_key.empty());
-        if (screen == "case_status") return platform_down;
-        return false;
+    std::string paused_reason(std::string_view screen) const {
+        if (platform_down && (screen == "certificates" || screen == "case_status")) return "paused.platform";
+        if (printer_down() && (screen == "certificates" || screen == "copy")) return "paused.printer";
+        return {};
     }
+    bool service_paused(std::string_view screen) const { return !paused_reason(screen).empty(); }
 };
 
 /// What the app offers a screen.
