@@ -26,13 +26,19 @@ public:
         bg->bounds = {0, t.top_inset, t.width, t.height - t.top_inset};  // below the DEMO band
         bg->id = "attract";
         const SDL_Color soft{0xD6, 0xE6, 0xF8, 0xFF};
-        int y = t.top_inset + t.px(t.landscape() ? 60 : 160);
-        y = add_text(tr("home.hall_name"), m, y, w, t.title(), t.primary_text, ui::Weight::Bold, ui::Align::Center);
-        y = add_text(tr("attract.title"), m, y + t.px(t.landscape() ? 24 : 60), w, t.huge(), t.primary_text, ui::Weight::Bold,
+        // Landscape: the welcome on the left, what works and the rotating fact on the right
+        // (one column does not fit 1080 px in large text).
+        const bool wide = t.landscape();
+        const int cw = wide ? (t.width - 3 * m) / 2 : w;
+        int y = t.top_inset + t.px(wide ? 80 : 160);
+        y = add_text(tr("home.hall_name"), m, y, cw, t.title(), t.primary_text, ui::Weight::Bold, ui::Align::Center);
+        y = add_text(tr("attract.title"), m, y + t.px(wide ? 40 : 60), cw, t.huge(), t.primary_text, ui::Weight::Bold,
                      ui::Align::Center);
-        y = add_text(tr("attract.touch"), m, y + t.px(t.landscape() ? 24 : 60), w, t.title(), t.primary_text, ui::Weight::Regular,
+        y = add_text(tr("attract.touch"), m, y + t.px(wide ? 40 : 60), cw, t.title(), t.primary_text, ui::Weight::Regular,
                      ui::Align::Center);
-        y = add_text(tr("attract.card_or_receipt"), m, y + t.px(16), w, t.body(), soft, ui::Weight::Regular, ui::Align::Center);
+        y = add_text(tr("attract.card_or_receipt"), m, y + t.px(16), cw, t.body(), soft, ui::Weight::Regular, ui::Align::Center);
+        const int x = wide ? 2 * m + cw : m;
+        if (wide) y = t.top_inset + t.px(80) - t.px(40);
         // What does not work now, before anyone walks up (the same words as the home screen).
         auto lines = hall::paused_lines(m_ctx);
         if (!lines.empty()) {
@@ -42,20 +48,29 @@ public:
             band->background = t.error_bg;
             band->padding = t.px(20);
             band->id = "paused";
-            int h = band->measure_height(m_ctx.text(), w);
-            band->bounds = {m, y + t.px(40), w, h};
+            int h = band->measure_height(m_ctx.text(), cw);
+            band->bounds = {x, y + t.px(40), cw, h};
             y += t.px(40) + h;
         }
-        // One fact at a time, in a card that keeps its place as they change.
+        // One fact at a time, in a card that keeps its place as they change (smaller type when
+        // the title size would not fit what is left).
         auto facts = this->facts();
         if (!facts.empty()) {
             const auto& fact = facts[m_index % facts.size()];
-            auto* card = add<ui::Label>(fact, t.title(), t.text, ui::Weight::Bold, ui::Align::Center);
-            card->background = t.card;
+            const int bottom = t.height - t.px(wide ? 40 : 80);
+            int px = t.title();
+            auto* card = add<ui::Label>(fact, px, t.text, ui::Weight::Bold, ui::Align::Center);
             card->padding = t.px(32);
+            int h = card->measure_height(m_ctx.text(), cw);
+            if (bottom - h < y + t.px(40)) {
+                m_widgets.pop_back();
+                card = add<ui::Label>(fact, t.body(), t.text, ui::Weight::Bold, ui::Align::Center);
+                card->padding = t.px(24);
+                h = card->measure_height(m_ctx.text(), cw);
+            }
+            card->background = t.card;
             card->id = "attract-info";
-            int h = card->measure_height(m_ctx.text(), w);
-            card->bounds = {m, std::max(y + t.px(40), t.height - t.px(80) - h), w, h};
+            card->bounds = {x, std::max(y + t.px(40), bottom - h), cw, h};
         }
     }
 

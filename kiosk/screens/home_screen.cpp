@@ -74,7 +74,8 @@ public:
         // Below the tiles: the help line, and room for the app's printer banner so it never
         // covers a tile.
         int hint_h = ui::Label(tr("home.help_hint"), t.small(), t.muted).measure_height(m_ctx.text(), t.width - 2 * m);
-        int footer_h = hint_h + t.px(16) + t.px(100);
+        // The banner as tall as it is now (two lines in English), so it never covers a tile.
+        int footer_h = hint_h + t.px(16) + std::max(t.px(100), guide::banner_reserve(m_ctx));
         // Today's hours and notices, in what the tiles can spare (they keep at least px(140)).
         y = add_today_band(y + t.px(16), t.height - y - t.px(40) - footer_h - (rows - 1) * gap - rows * t.px(140));
         y += t.px(24);
