@@ -100,8 +100,11 @@ public:
             }
         }
         int fy = y + rows * (tile_h + gap);
-        add_text(tr("home.help_hint"), m, fy + t.px(8), t.width - 2 * m, t.small(), t.muted, ui::Weight::Regular,
-                 ui::Align::Center);
+        // The help line only where it fits (landscape, large text, a paused band and a printer
+        // banner leave the tiles at their minimum): 呼叫帮办 is a tile of its own anyway.
+        if (fy + t.px(8) + hint_h <= t.height)
+            add_text(tr("home.help_hint"), m, fy + t.px(8), t.width - 2 * m, t.small(), t.muted, ui::Weight::Regular,
+                     ui::Align::Center);
     }
 
     void on_event(const AppEvent& e) override {
