@@ -64,7 +64,11 @@ public:
         large->id = "large-text";
 
         y = header_h + t.px(36);
-        y = add_text(tr("home.greeting"), m, y, t.width - 2 * m, t.title(), t.text, ui::Weight::Bold);
+        // Landscape with services paused: the band takes the greeting's place, so the tiles keep
+        // their height above the printer banner.
+        const bool paused = !hall::paused_lines(m_ctx).empty();
+        if (!(t.landscape() && paused)) y = add_text(tr("home.greeting"), m, y, t.width - 2 * m, t.title(), t.text, ui::Weight::Bold);
+        else y -= t.px(16);
         y = add_remote_notice(y + t.px(16));
         y = add_paused_band(y + t.px(16));
         // Tiles: 2 columns in portrait, 4 in landscape; rows fill the space above the footer.
