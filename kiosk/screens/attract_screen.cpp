@@ -21,7 +21,7 @@ public:
                      ui::Align::Center);
         y = add_text(tr("attract.touch"), m, y + t.px(80), t.width - 2 * m, t.title(), t.primary_text, ui::Weight::Regular,
                      ui::Align::Center);
-        add_text(tr("attract.touch_en"), m, y + t.px(20), t.width - 2 * m, t.body(), SDL_Color{0xD6, 0xE6, 0xF8, 0xFF},
+        add_text(tr("attract.touch_en"), m, y + t.px(20), t.width - 2 * m, t.body(), t.header_subtext,
                  ui::Weight::Regular, ui::Align::Center);
     }
 };
