@@ -100,6 +100,13 @@ Result<std::vector<ItemSummary>> ContentStore::items_by_life_event(const std::st
     return summaries(st);
 }
 
+Result<std::vector<ItemSummary>> ContentStore::most_used_items(int limit) {
+    if (limit <= 0) return std::vector<ItemSummary>{};
+    auto st = TRY(m_db.prepare(std::string(kSummaryColumns) + "ORDER BY i.popularity DESC, i.sort LIMIT ?"));
+    st.bind(1, int64_t(limit));
+    return summaries(st);
+}
+
 Result<ServiceItem> ContentStore::item(const std::string& code) {
     auto st = TRY(m_db.prepare(
         "SELECT i.code, i.name, i.kind, i.department_id, d.name, i.floor, i.windows, i.fee_cny, i.fee_note, i.payments, "

@@ -34,6 +34,9 @@ public:
     Result<std::vector<ItemSummary>> items_by_department(const std::string& department_id);
     Result<std::vector<LifeEvent>> life_events();
     Result<std::vector<ItemSummary>> items_by_life_event(const std::string& event_id);
+    /// The `limit` items citizens ask for most: by the content's popularity (its usage
+    /// ranking, docs/content.md), ties and unranked content in the content's own order.
+    Result<std::vector<ItemSummary>> most_used_items(int limit);
     /// Everything about one item (materials, FAQ, transfers, windows…). NotFound for an unknown code.
     Result<ServiceItem> item(const std::string& code);
     /// The forms of an item, with absolute paths to the PDFs inside this version.

@@ -25,7 +25,7 @@ public:
         auto* bg = add<ui::Button>("", [this] { emit({Intent::Kind::Home, ""}); }, ui::ButtonStyle::Primary);
         bg->bounds = {0, t.top_inset, t.width, t.height - t.top_inset};  // below the DEMO band
         bg->id = "attract";
-        const SDL_Color soft{0xD6, 0xE6, 0xF8, 0xFF};
+        const SDL_Color soft = t.header_subtext;
         // Landscape: the welcome on the left, what works and the rotating fact on the right
         // (one column does not fit 1080 px in large text).
         const bool wide = t.landscape();

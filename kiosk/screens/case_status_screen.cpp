@@ -4,6 +4,7 @@
 #include "base/secret.h"
 #include "kiosk/content/beijing_time.h"
 #include "kiosk/screens/case_number.h"
+#include "kiosk/ui/dates.h"
 #include "kiosk/screens/certificates_data.h"
 #include "kiosk/screens/screen.h"
 
@@ -384,12 +385,9 @@ private:
         forget(m_keep_code);
     }
 
-    static std::string date(int64_t ms) {
+    std::string date(int64_t ms) const {
         if (ms <= 0) return {};
-        std::tm tm = content::beijing_tm_ms(ms);
-        char buf[64];  // room for any int the compiler can imagine in the fields
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
-        return buf;
+        return ui::date_text(m_ctx.strings(), content::beijing_tm_ms(ms), ui::DateStyle::DayTime);
     }
 
     Step m_step = Step::Enter;

@@ -2,6 +2,7 @@
 #include <ctime>
 
 #include "kiosk/content/beijing_time.h"
+#include "kiosk/ui/dates.h"
 #include "kiosk/screens/certificates_data.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/ui/widget.h"
@@ -332,12 +333,9 @@ private:
         emit({Intent::Kind::ForgetIdentity, ""});  // the app wipes the identity and any login code
     }
 
-    static std::string date(int64_t ms) {
+    std::string date(int64_t ms) const {
         if (ms <= 0) return {};
-        std::tm tm = content::beijing_tm_ms(ms);
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-        return buf;
+        return ui::date_text(m_ctx.strings(), content::beijing_tm_ms(ms), ui::DateStyle::Day);
     }
 
     Step m_step = Step::WaitCard;

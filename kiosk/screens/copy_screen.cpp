@@ -213,8 +213,8 @@ private:
             auto* b = add<ui::Button>(tr(tiles[i].key), tiles[i].fn, ui::ButtonStyle::Tile);
             b->bounds = {m + (i % cols) * (tw + gap), y + (i / cols) * (th + gap), tw, th};
             b->sublabel = tr(std::string(tiles[i].key) + "_hint");
-            b->glyph = tr("glyph.copy");
-            b->accent = i == 0 ? SDL_Color{0x1B, 0x7F, 0x5A, 0xFF} : SDL_Color{0x0B, 0x62, 0xC4, 0xFF};
+            b->icon = i == 0 ? ui::Icon::IdCard : ui::Icon::Copy;
+            b->accent = i == 0 ? t.tile_accents[1] : t.tile_accents[0];
             b->enabled = ok;
         }
         y += (2 / cols) * (th + gap);

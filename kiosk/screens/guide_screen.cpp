@@ -7,6 +7,9 @@
 namespace kiosk::screens {
 namespace {
 
+/// Items listed before anything is typed: a screenful in portrait, a short scroll in landscape.
+constexpr int kMostUsed = 12;
+
 class GuideScreen final : public guide::ContentScreen {
 public:
     GuideScreen(ScreenContext& c, const std::map<std::string, std::string>&) : ContentScreen(c) {}
@@ -63,7 +66,8 @@ public:
         by_event->bounds = {m + bw + gap, y, col_w - bw - gap, t.button_height()};
         y += t.button_height() + gap;
 
-        m_hint = add<ui::Label>(tr("guide.search_hint"), t.small(), t.muted);
+        // Room for the hint and the "most used" line under it (shown while nothing is typed).
+        m_hint = add<ui::Label>(tr("guide.search_hint") + "\n" + tr("guide.most_used"), t.small(), t.muted);
         int hh = m_hint->measure_height(m_ctx.text(), col_w);
         m_hint->bounds = {m, y, col_w, hh};
         y += hh + gap / 2;
@@ -108,10 +112,22 @@ private:
         if (!m_list || !m_index) return;
         std::vector<ui::ListView::Row> rows;
         if (m_query.empty()) {
+            // Nothing typed yet: the items asked for most, so many citizens need no typing at
+            // all (the content's popularity ranking; docs/screens.md).
+            m_hint->set_text(tr("guide.search_hint") + "\n" + tr("guide.most_used"));
+            auto store = guide::store(m_ctx);
+            auto top = store ? store->most_used_items(kMostUsed) : Result<std::vector<content::ItemSummary>>(std::vector<content::ItemSummary>{});
+            if (top)
+                for (const auto& it : *top) {
+                    std::string code = it.code;
+                    rows.push_back({it.name, it.department_name, [this, code] { emit({Intent::Kind::Navigate, "item", {{"code", code}}}); }, ""});
+                }
             m_list->empty_text = "";
-            m_list->set_rows({});
+            m_list->set_rows(std::move(rows));
+            m_list->scroll_to(0);
             return;
         }
+        m_hint->set_text(tr("guide.search_hint"));
         auto hits = m_index->query(m_query, 30);  // thread-safe, well under 2 ms a key
         for (const auto& h : hits) {
             std::string code = h.item.code;

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "kiosk/content/content_store.h"
+#include "kiosk/ui/dates.h"
 #include "kiosk/screens/guide_util.h"
 
 namespace kiosk::screens {
@@ -70,7 +71,8 @@ public:
         if (!coming.empty()) {
             y = guide::scroll_text(*v, m_ctx, tr("guide.holidays"), x, y + t.px(8), col_w, t.body(), t.text, ui::Weight::Bold);
             for (const auto& h : coming) {
-                std::string range = h.from == h.to ? h.from : h.from + " – " + h.to;
+                std::string from = ui::date_text(m_ctx.strings(), h.from, ui::DateStyle::Day);
+                std::string range = h.from == h.to ? from : from + " – " + ui::date_text(m_ctx.strings(), h.to, ui::DateStyle::Day);
                 std::string what = h.closed ? tr("guide.closed") : guide::hours_range(h.open, h.close);
                 y = guide::scroll_text(*v, m_ctx, range + "  " + what, x, y + t.px(6), col_w, t.body(), t.text);
                 if (!h.note.empty()) y = guide::scroll_text(*v, m_ctx, h.note, x + t.px(24), y, col_w - t.px(24), t.small(), t.muted);
@@ -85,7 +87,8 @@ public:
             for (const auto& n : *notices) {
                 y = guide::scroll_text(*v, m_ctx, n.title, x, y, col_w, t.body(), t.text, ui::Weight::Bold);
                 if (!n.body.empty()) y = guide::scroll_text(*v, m_ctx, n.body, x, y + t.px(4), col_w, t.body(), t.text);
-                y = guide::scroll_text(*v, m_ctx, trf("guide.notice_valid", {{"start", n.start}, {"end", n.end}}), x,
+                y = guide::scroll_text(*v, m_ctx, trf("guide.notice_valid", {{"start", ui::date_text(m_ctx.strings(), n.start, ui::DateStyle::DayTime)},
+                                                                           {"end", ui::date_text(m_ctx.strings(), n.end, ui::DateStyle::DayTime)}}), x,
                                        y + t.px(4), col_w, t.small(), t.muted) + gap;
             }
         int left_bottom = y;

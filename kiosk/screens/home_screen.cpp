@@ -7,6 +7,7 @@
 #include "kiosk/screens/guide_util.h"
 #include "kiosk/screens/hall_status.h"
 #include "kiosk/screens/screen.h"
+#include "kiosk/ui/dates.h"
 
 namespace kiosk::screens {
 namespace {
@@ -14,21 +15,20 @@ namespace {
 struct Service {
     const char* screen;   // screen to open
     const char* key;      // string key of its name
-    const char* glyph;    // string key of the tile's glyph
-    SDL_Color accent;
+    ui::Icon icon;        // the tile's pictogram
 };
 
 // Order: what citizens come for most first (printing, case status), call-staff last.
 const Service kServices[] = {
-    {"forms", "service.forms", "glyph.forms", {0x0B, 0x62, 0xC4, 0xFF}},
-    {"certificates", "service.certificates", "glyph.certificates", {0x1B, 0x7F, 0x5A, 0xFF}},
-    {"copy", "service.copy", "glyph.copy", {0x5A, 0x6B, 0x1B, 0xFF}},
-    {"case_status", "service.case_status", "glyph.case_status", {0x8A, 0x4B, 0xC9, 0xFF}},
-    {"map", "service.map", "glyph.map", {0xC2, 0x5B, 0x0E, 0xFF}},
-    {"guide", "service.guide", "glyph.guide", {0x0E, 0x7C, 0x86, 0xFF}},
-    {"hall_info", "service.hall_info", "glyph.hall_info", {0x4A, 0x5A, 0x6E, 0xFF}},
-    {"rating", "service.rating", "glyph.rating", {0xC0, 0x2C, 0x5A, 0xFF}},
-    {"call_staff", "service.call_staff", "glyph.call_staff", {0xB4, 0x3C, 0x12, 0xFF}},
+    {"forms", "service.forms", ui::Icon::Forms},
+    {"certificates", "service.certificates", ui::Icon::Certificate},
+    {"copy", "service.copy", ui::Icon::Copy},
+    {"case_status", "service.case_status", ui::Icon::CaseSearch},
+    {"map", "service.map", ui::Icon::Map},
+    {"guide", "service.guide", ui::Icon::Guide},
+    {"hall_info", "service.hall_info", ui::Icon::HallInfo},
+    {"rating", "service.rating", ui::Icon::Rating},
+    {"call_staff", "service.call_staff", ui::Icon::Help},
 };
 
 class HomeScreen final : public Screen {
@@ -48,7 +48,7 @@ public:
             bw = std::max(bw, m_ctx.text().measure(tr(key), t.body(), ui::Weight::Regular).x + 2 * t.px(24));
         int text_w = t.width - 2 * m - 2 * bw - 40;
         int y = add_text(tr("home.hall_name"), m, t.top_inset + t.px(36), text_w, t.title(), t.header_text, ui::Weight::Bold);
-        m_clock_label = add<ui::Label>(date_text(), t.body(), SDL_Color{0xD6, 0xE6, 0xF8, 0xFF});
+        m_clock_label = add<ui::Label>(date_text(), t.body(), t.header_subtext);
         int ch = m_clock_label->measure_height(m_ctx.text(), text_w);
         m_clock_label->bounds = {m, y + 4, text_w, ch};
         int header_h = std::max(t.px(200), y + 4 + ch + t.px(32));
@@ -92,8 +92,8 @@ public:
             auto* b = add<ui::Button>(tr(s.key), [this, screen] { emit({Intent::Kind::Navigate, screen}); },
                                       ui::ButtonStyle::Tile);
             b->bounds = {m + c * (tile_w + gap), y + r * (tile_h + gap), tile_w, tile_h};
-            b->glyph = tr(s.glyph);
-            b->accent = s.accent;
+            b->icon = s.icon;
+            b->accent = t.tile_accents[i % t.tile_accents.size()];
             b->sublabel = tr(std::string(s.key) + "_hint");
             b->id = screen;
             if (auto why = m_ctx.status().paused_reason(screen); !why.empty()) {
@@ -201,15 +201,7 @@ private:
 
     /// The header's date and time: the hall's (Beijing) time, as the band and the content are.
     std::string date_text() const {
-        std::tm tm = content::beijing_tm(m_ctx.clock().wall_now());
-        static const char* const kWeekdays[] = {"weekday.sun", "weekday.mon", "weekday.tue", "weekday.wed",
-                                                "weekday.thu", "weekday.fri", "weekday.sat"};
-        char hm[16];
-        std::snprintf(hm, sizeof hm, "%02d:%02d", tm.tm_hour, tm.tm_min);
-        return trf("home.date", {{"month", std::to_string(tm.tm_mon + 1)},
-                                 {"day", std::to_string(tm.tm_mday)},
-                                 {"weekday", tr(kWeekdays[tm.tm_wday])},
-                                 {"time", hm}});
+        return ui::date_text(m_ctx.strings(), content::beijing_tm(m_ctx.clock().wall_now()), ui::DateStyle::WeekdayDayTime);
     }
     ui::Label* m_clock_label = nullptr;
 };

@@ -2,6 +2,7 @@
 // the way to its window, and its forms. args: {"code"}.
 #include <algorithm>
 
+#include "kiosk/ui/dates.h"
 #include "kiosk/screens/guide_util.h"
 
 namespace kiosk::screens {
@@ -116,7 +117,7 @@ public:
         for (const auto& tr_ : it.transfers) {
             auto from = deps.find(tr_.from_department);
             std::string from_name = from != deps.end() ? guide::department_text(m_ctx.strings(), from->second) : tr_.from_department;
-            facts.push_back({tr("guide.transferred"), trf("guide.transfer_text", {{"date", tr_.date}, {"from", from_name}})});
+            facts.push_back({tr("guide.transferred"), trf("guide.transfer_text", {{"date", ui::date_text(m_ctx.strings(), tr_.date, ui::DateStyle::Day)}, {"from", from_name}})});
         }
         std::string where = guide::where_text(m_ctx.strings(), it.floor, it.windows);
         if (!where.empty()) facts.push_back({tr("guide.where"), where});

@@ -39,7 +39,8 @@ public:
         bool wide = t.landscape();
         int col_w = wide ? (t.width - 3 * m) / 2 : t.width - 2 * m;
         int y = top + t.px(32);
-        std::string prompt = m_service.empty() ? tr("rating.prompt") : trf("rating.prompt_service", {{"service", m_service}});
+        std::string prompt = service_name().empty() ? tr("rating.prompt")
+                                                    : trf("rating.prompt_service", {{"service", service_name()}});
         y = add_text(prompt, m, y, col_w, t.title(), t.text, ui::Weight::Bold) + t.px(24);
 
         // The five levels, one big button each; the chosen one is filled.
@@ -179,7 +180,14 @@ private:
         home->id = "done";
     }
 
-    std::string m_service;
+    std::string m_service;  ///< the service's id ("certificates"): what the rating record carries
+
+    /// The service's name as its home tile says it, in the citizen's language; empty (the
+    /// general question) for an id the catalogs do not name, so an internal id never shows.
+    std::string service_name() const {
+        std::string key = "service." + m_service;
+        return !m_service.empty() && m_ctx.strings().has(key) ? tr(key) : std::string();
+    }
     int m_level = 0;
     std::set<std::string> m_reasons;
     State m_state = State::Choosing;

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <ctime>
 
+#include "kiosk/content/beijing_time.h"
+#include "kiosk/ui/dates.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/screens/technician_service.h"
 
@@ -16,13 +18,9 @@ constexpr std::chrono::seconds kTechnicianIdle{120};
 // The status is read again this often while the screen is open (printer, outbox, network).
 constexpr std::chrono::seconds kRefresh{2};
 
-std::string clock_text(int64_t wall_ms) {
-    std::time_t t = std::time_t(wall_ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%m-%d %H:%M", &tm);
-    return buf;
+/// A job's or a sync's time in the hall's time, written as every other date (ui/dates.h).
+std::string clock_text(const ui::Strings& s, int64_t wall_ms) {
+    return ui::date_text(s, content::beijing_tm_ms(wall_ms), ui::DateStyle::DayTime);
 }
 
 std::string size_text(int64_t mb) {
@@ -64,7 +62,7 @@ public:
         title->max_lines = 1;
         title->bounds = {m, title_y, t.width - 2 * m, t.title() + 12};
         auto* sub = add<ui::Label>(trf("technician.kiosk_line", {{"id", s.kiosk_id}, {"version", s.app_version}}), t.small(),
-                                   SDL_Color{0xD6, 0xE6, 0xF8, 0xFF});
+                                   t.header_subtext);
         sub->max_lines = 1;
         sub->bounds = {m, sub_y, t.width - 2 * m, t.small() + 10};
 
@@ -207,7 +205,7 @@ private:
         if (m_status.recent_jobs.empty()) return tr("technician.no_jobs");
         std::string out;
         for (const auto& j : m_status.recent_jobs)
-            out += (out.empty() ? "" : "\n") + trf("technician.job", {{"time", clock_text(j.created_ms)},
+            out += (out.empty() ? "" : "\n") + trf("technician.job", {{"time", clock_text(m_ctx.strings(), j.created_ms)},
                                                                      {"name", state_word(j.name)},
                                                                      {"phase", state_word(j.phase)}});
         return out;
@@ -219,7 +217,7 @@ private:
         std::string out = trf("technician.outbox", {{"depth", std::to_string(s.outbox_depth)}, {"dead", std::to_string(s.dead_letters)}});
         if (s.outbox_alarm) out += "\n" + tr("technician.outbox_alarm");
         out += "\n" + tr(s.platform_online ? "technician.platform_online" : "technician.platform_offline");
-        out += "\n" + (s.last_sync_ms > 0 ? trf("technician.last_sync", {{"time", clock_text(s.last_sync_ms)}})
+        out += "\n" + (s.last_sync_ms > 0 ? trf("technician.last_sync", {{"time", clock_text(m_ctx.strings(), s.last_sync_ms)}})
                                           : tr("technician.never_synced"));
         return out;
     }

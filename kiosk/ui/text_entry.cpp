@@ -497,7 +497,7 @@ void TextEntry::draw(Canvas& c) {
         const Cell& k = cells[i];
         if (k.role == Role::Key && k.label.empty()) {
             // The pad: a white square with a 田字格 guide in light dashes, the ink in dark blue.
-            fill_rounded(c.renderer, k.rect, 16, t.border);
+            fill_rounded(c.renderer, k.rect, 16, t.control_border);
             fill_rounded(c.renderer, {k.rect.x + 3, k.rect.y + 3, k.rect.w - 6, k.rect.h - 6}, 14, t.card);
             SDL_Color guide = t.background;
             int cx = k.rect.x + k.rect.w / 2, cy = k.rect.y + k.rect.h / 2;
@@ -544,7 +544,7 @@ void TextEntry::draw(Canvas& c) {
             c.text.draw(k.label, t.small(), Weight::Regular, t.muted, k.rect.x + (k.rect.w - s.x) / 2, k.rect.y + (k.rect.h - s.y) / 2);
             continue;
         }
-        fill_rounded(c.renderer, k.rect, 12, first_candidate ? t.primary : t.border);
+        fill_rounded(c.renderer, k.rect, 12, first_candidate ? t.primary : t.control_border);
         int inset = first_candidate ? 4 : 2;
         fill_rounded(c.renderer, {k.rect.x + inset, k.rect.y + inset, k.rect.w - 2 * inset, k.rect.h - 2 * inset}, 10, bg);
         int px = k.role == Role::Candidate || k.role == Role::Key ? t.title() : t.body();

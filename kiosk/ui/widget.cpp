@@ -84,4 +84,16 @@ void Widget::dump(nlohmann::json& out) const {
     out.push_back(std::move(w));
 }
 
+double contrast_ratio(SDL_Color a, SDL_Color b) {
+    auto luminance = [](SDL_Color c) {
+        auto lin = [](Uint8 v) {
+            double s = v / 255.0;
+            return s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+    };
+    double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
 }  // namespace kiosk::ui

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace kiosk::ui {
 
@@ -84,15 +85,17 @@ void Button::draw(Canvas& c) {
     switch (m_style) {
     case ButtonStyle::Primary: bg = t.primary, fg = t.primary_text; break;
     case ButtonStyle::Danger: bg = t.error_text, fg = t.primary_text; break;
-    case ButtonStyle::Header: bg = SDL_Color{0x2A, 0x6B, 0xB5, 0xFF}, fg = t.header_text; break;
+    case ButtonStyle::Header: bg = t.header_button, fg = t.header_text; break;
     default: break;
     }
     if (!enabled) bg = m_style == ButtonStyle::Secondary || m_style == ButtonStyle::Tile ? t.background : t.disabled,
                   fg = m_style == ButtonStyle::Secondary || m_style == ButtonStyle::Tile ? t.disabled : t.card;
     if (m_pressed) bg = SDL_Color{Uint8(bg.r * 0.85), Uint8(bg.g * 0.85), Uint8(bg.b * 0.85), 0xFF};
     int radius = m_style == ButtonStyle::Tile ? 24 : 16;
-    if (m_style == ButtonStyle::Secondary || m_style == ButtonStyle::Tile) {
-        fill_rounded(c.renderer, bounds, radius, enabled ? t.border : t.disabled);
+    if (m_style == ButtonStyle::Secondary || m_style == ButtonStyle::Tile || m_style == ButtonStyle::Header) {
+        // A face with a visible edge (theme.h: control_border, 3:1 or more on the screen).
+        SDL_Color edge = m_style == ButtonStyle::Header ? t.header_button_border : enabled ? t.control_border : t.disabled;
+        fill_rounded(c.renderer, bounds, radius, edge);
         SDL_Rect inner{bounds.x + 2, bounds.y + 2, bounds.w - 4, bounds.h - 4};
         fill_rounded(c.renderer, inner, radius - 2, bg);
     } else {
@@ -101,40 +104,61 @@ void Button::draw(Canvas& c) {
     int px = label_px ? label_px : (m_style == ButtonStyle::Tile ? t.title() : t.body());
     Weight w = m_style == ButtonStyle::Tile || m_style == ButtonStyle::Primary ? Weight::Bold : Weight::Regular;
     if (m_style == ButtonStyle::Tile) {
-        // Tile: a glyph in a coloured circle above a bold label and a small subtitle, the
-        // whole group centred; a label too wide or too tall for the tile (landscape with
-        // large text, long English names) steps down in size, to small text at the least.
+        // Tile: a pictogram on a coloured disc above a bold label and a small subtitle, the
+        // whole group centred; a tile too short for that (portrait with many services) puts the
+        // disc at the left of the words instead. A label too wide or too tall for its room
+        // (landscape with large text, long English names) steps down in size, to small text at
+        // the least.
         int pad = t.px(16);
-        auto too_big = [&](int size) {
-            auto s = c.text.measure(m_label, size, w);
-            return s.x > bounds.w - 2 * pad || s.y > bounds.h - pad;
-        };
-        while (px > t.small() && too_big(px)) px -= 4;
-        auto ls = c.text.measure(m_label, px, w);
-        text_cut = ls.x > bounds.w - 2 * pad || ls.y > bounds.h;
-        SDL_Point ss{0, 0};
         int sub_px = t.small();
+        int sub_h = sublabel.empty() ? 0 : c.text.line_height(sub_px, Weight::Regular);
+        auto fit_label = [&](int room_w, int room_h) {
+            int size = label_px ? label_px : t.title();
+            auto too_big = [&](int sz) {
+                auto s = c.text.measure(m_label, sz, w);
+                return s.x > room_w || s.y > room_h;
+            };
+            while (size > t.small() && too_big(size)) size -= 4;
+            return size;
+        };
+        // Stacked when a disc of a readable size fits above the words, else side by side.
+        int full = fit_label(bounds.w - 2 * pad, bounds.h - pad);
+        int stacked = icon == Icon::None ? 0 : std::min(t.px(100), bounds.h - c.text.measure(m_label, full, w).y - sub_h - 3 * pad);
+        int side = icon == Icon::None ? 0 : std::min(t.px(100), bounds.h - 2 * pad);
+        bool beside = stacked < t.px(56) && side >= t.px(48) && bounds.w >= bounds.h * 3 / 2;
+        int disc = beside ? side : stacked >= t.px(56) ? stacked : 0;  // a dot too small to read is clutter
+        SDL_Rect text_box = bounds;
+        if (beside) {
+            text_box = {bounds.x + pad + disc, bounds.y, bounds.w - pad - disc, bounds.h};
+            px = fit_label(text_box.w - 2 * pad, bounds.h - pad);
+        } else {
+            px = full;
+        }
+        auto ls = c.text.measure(m_label, px, w);
+        text_cut = ls.x > text_box.w - 2 * pad || ls.y > bounds.h;
+        SDL_Point ss{0, 0};
         // A tile too short for the subtitle drops it rather than spilling out of its border.
-        bool show_sub = !sublabel.empty() && ls.y + c.text.line_height(sub_px, Weight::Regular) + 2 * pad <= bounds.h;
+        bool show_sub = !sublabel.empty() && ls.y + sub_h + 2 * pad <= bounds.h;
         if (show_sub) {
-            while (sub_px > t.px(24) && c.text.measure(sublabel, sub_px, Weight::Regular).x > bounds.w - 2 * pad) sub_px -= 2;
+            while (sub_px > t.px(24) && c.text.measure(sublabel, sub_px, Weight::Regular).x > text_box.w - 2 * pad) sub_px -= 2;
             ss = c.text.measure(sublabel, sub_px, Weight::Regular);
         }
-        int circle = glyph.empty() ? 0 : std::min(t.px(100), bounds.h - ls.y - ss.y - 3 * pad);
-        if (circle < t.px(56)) circle = 0;  // a dot too small to read the glyph in is clutter
-        int total = circle + (circle ? pad : 0) + ls.y + ss.y;
+        SDL_Color disc_colour = enabled ? accent : t.disabled;
+        int total = (beside ? 0 : disc + (disc ? pad : 0)) + ls.y + ss.y;
         int y = bounds.y + (bounds.h - total) / 2;
-        if (circle > 0) {
-            int cy = y + circle / 2;
-            fill_circle(c.renderer, bounds.x + bounds.w / 2, cy, circle / 2, enabled ? accent : t.disabled);
-            int gpx = circle * 6 / 10;
-            auto gs = c.text.measure(glyph, gpx, Weight::Bold);
-            c.text.draw(glyph, gpx, Weight::Bold, t.card, bounds.x + (bounds.w - gs.x) / 2, cy - gs.y / 2);
-            y += circle + pad;
+        m_icon_box = {0, 0, 0, 0};
+        if (disc > 0) {
+            int cx = beside ? bounds.x + pad + disc / 2 : bounds.x + bounds.w / 2;
+            int cy = beside ? bounds.y + bounds.h / 2 : y + disc / 2;
+            fill_circle(c.renderer, cx, cy, disc / 2, disc_colour);
+            int inner = disc * 62 / 100;  // the pictogram inside the disc, clear of its edge
+            m_icon_box = {cx - inner / 2, cy - inner / 2, inner, inner};
+            draw_icon(c.renderer, icon, m_icon_box, t.card, disc_colour);
+            if (!beside) y += disc + pad;
         }
-        c.text.draw(m_label, px, w, fg, bounds.x + (bounds.w - ls.x) / 2, y);
+        c.text.draw(m_label, px, w, fg, text_box.x + (text_box.w - ls.x) / 2, y);
         if (show_sub)
-            c.text.draw(sublabel, sub_px, Weight::Regular, enabled ? t.muted : t.disabled, bounds.x + (bounds.w - ss.x) / 2,
+            c.text.draw(sublabel, sub_px, Weight::Regular, enabled ? t.muted : t.disabled, text_box.x + (text_box.w - ss.x) / 2,
                         y + ls.y);
         return;
     }
@@ -150,6 +174,14 @@ void Button::draw(Canvas& c) {
     c.text.draw(m_label, px, w, fg, bounds.x + (bounds.w - ls.x) / 2, y);
     if (!sublabel.empty())
         c.text.draw(sublabel, t.small(), Weight::Regular, fg, bounds.x + (bounds.w - ss.x) / 2, y + ls.y);
+}
+
+void Button::dump(nlohmann::json& out) const {
+    Widget::dump(out);
+    if (!visible || icon == Icon::None || m_icon_box.w <= 0 || out.empty()) return;
+    // Which pictogram was drawn and where (tests look at its pixels).
+    out.back()["icon"] = icon_name(icon);
+    out.back()["icon_bounds"] = {m_icon_box.x, m_icon_box.y, m_icon_box.w, m_icon_box.h};
 }
 
 // ---- ProgressBar ---------------------------------------------------------------------
@@ -239,7 +271,7 @@ void TextField::set_composition(const std::string& letters) {
 void TextField::draw(Canvas& c) {
     if (!visible) return;
     const Theme& t = c.theme;
-    fill_rounded(c.renderer, bounds, 12, focused ? t.primary : t.border);
+    fill_rounded(c.renderer, bounds, 12, focused ? t.primary : t.control_border);
     fill_rounded(c.renderer, {bounds.x + 3, bounds.y + 3, bounds.w - 6, bounds.h - 6}, 10, t.card);
     int px = t.title();
     bool empty = m_value.empty() && m_composition.empty();

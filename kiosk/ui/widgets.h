@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "base/secret.h"
+#include "kiosk/ui/icons.h"
 #include "kiosk/ui/kinetic_scroll.h"
 #include "kiosk/ui/widget.h"
 
@@ -51,15 +52,18 @@ public:
         if (enabled && m_on_tap) m_on_tap();
     }
     std::string sublabel;    ///< second, smaller line (tile subtitle)
-    std::string glyph;       ///< one large character drawn in a circle (tiles)
-    SDL_Color accent{0, 0, 0, 0};  ///< tile glyph circle colour
+    Icon icon = Icon::None;  ///< pictogram drawn on a disc (tiles)
+    SDL_Color accent{0, 0, 0, 0};  ///< tile icon disc colour
     int label_px = 0;        ///< 0: theme default
+    /// Adds "icon" and "icon_bounds" when a pictogram was drawn.
+    void dump(nlohmann::json& out) const override;
 
 private:
     std::string m_label;
     std::function<void()> m_on_tap;
     ButtonStyle m_style;
     bool m_pressed = false;
+    SDL_Rect m_icon_box{0, 0, 0, 0};  ///< where the last draw put the pictogram
 };
 
 /// A scrolling list of rows with touch drag and fling; a tap on a row calls its action.
