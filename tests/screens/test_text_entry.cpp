@@ -120,21 +120,25 @@ TEST_CASE("the map's search takes a place typed in pinyin and shows the way to i
     CHECK(field_text(nlohmann::json::parse(read_file(r.shots + "/typed.json"))) == "电梯");
 }
 
-TEST_CASE("the case-number field offers ABC and 123 only, and its tab is not carried to the search") {
+TEST_CASE("the case-number field offers digits only, the query code letters and digits, and neither is carried to the search") {
+    // Issue 13: the pad fits the format; the case number's prefix SL is filled in, so its pad
+    // has digits only and no tabs, and a complete number moves on to the query code's pad.
     TempDir dir;
     import_demo(dir);
-    auto r = run_kiosk(dir, "tap \"办件查询\"\ndump case\ntap \"123\"\ndump digits\ntap \"首页\"\ntap \"办事指南\"\ndump guide\n");
+    auto r = run_kiosk(dir, "tap \"办件查询\"\ndump case\ntype 20261101000777\ndump code\ntap \"首页\"\ntap \"办事指南\"\ndump guide\n");
     REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
     auto dump = nlohmann::json::parse(read_file(r.shots + "/case.json"));
     auto* e = widget_of(dump, "textentry");
     REQUIRE(e);
-    std::vector<std::string> tabs;
-    for (const auto& i : (*e)["items"]) tabs.push_back(i["text"]);
-    CHECK(std::find(tabs.begin(), tabs.end(), "手写") == tabs.end());
-    CHECK(std::find(tabs.begin(), tabs.end(), "拼音") == tabs.end());
-    CHECK(std::find(tabs.begin(), tabs.end(), "ABC") != tabs.end());
-    CHECK((*e)["mode"] == "letters");
-    CHECK((*widget_of(nlohmann::json::parse(read_file(r.shots + "/digits.json")), "textentry"))["mode"] == "digits");
+    std::vector<std::string> keys;
+    for (const auto& i : (*e)["items"]) keys.push_back(i["text"]);
+    for (const char* tab : {"手写", "拼音", "ABC", "123", "Q"}) CHECK(std::find(keys.begin(), keys.end(), tab) == keys.end());
+    CHECK(std::find(keys.begin(), keys.end(), "7") != keys.end());
+    CHECK((*e)["mode"] == "digits");
+    auto code_dump = nlohmann::json::parse(read_file(r.shots + "/code.json"));
+    auto* code = widget_of(code_dump, "textentry");
+    REQUIRE(code);
+    CHECK((*code)["mode"] == "letters");
     CHECK((*widget_of(nlohmann::json::parse(read_file(r.shots + "/guide.json")), "textentry"))["mode"] == "handwriting");
 }
 
