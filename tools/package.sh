@@ -27,6 +27,15 @@ inst() {  # inst MODE SRC DEST
 inst 0755 "$build/bin/kiosk" /usr/bin/kiosk
 inst 0755 "$build/bin/kioskctl" /usr/bin/kioskctl
 strip --strip-unneeded --remove-section=.comment --remove-section=.note "$stage/usr/bin/kiosk" "$stage/usr/bin/kioskctl"
+# Program modules (kiosk_pdf.so: poppler), opened by the kiosk at run time from ../lib/kiosk
+# beside its binary (base/dynlib.h, issue 18): the kiosk refuses to preview forms without them.
+modules=()
+for m in "$build"/lib/kiosk/*.so; do
+  [ -e "$m" ] || { echo "package: no program modules in $build/lib/kiosk (run tools/dev build)" >&2; exit 1; }
+  inst 0644 "$m" "/usr/lib/kiosk/$(basename "$m")"
+  modules+=("$stage/usr/lib/kiosk/$(basename "$m")")
+done
+strip --strip-unneeded --remove-section=.comment --remove-section=.note "${modules[@]}"
 # Assets a hall's kiosk reads: the string catalogs. Demo content, demo identities and the demo
 # key pairs are not shipped (kiosk-demo, docs/packaging.md).
 for f in assets/strings/*.json; do inst 0644 "$f" "/usr/share/kiosk/assets/strings/$(basename "$f")"; done
@@ -73,7 +82,7 @@ control() {  # control TEMPLATE STAGE PROGRAMS... : DEBIAN/control with the prog
   sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" -e "s/@SHLIBS@/$shlibs/" \
     "$template" > "$dir/DEBIAN/control"
 }
-control config/debian/control.in "$stage" "$stage/usr/bin/kiosk" "$stage/usr/bin/kioskctl"
+control config/debian/control.in "$stage" "$stage/usr/bin/kiosk" "$stage/usr/bin/kioskctl" "${modules[@]}"
 
 # --- kiosk-demo: everything that must never be on a hall's kiosk, for trying the product out:
 # the simulators, the demo content bundle, the fictional identities and the demo key pairs

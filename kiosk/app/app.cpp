@@ -18,6 +18,8 @@
 #include "kiosk/app/devices.h"
 #include "kiosk/app/module.h"
 #include "kiosk/app/sync_services.h"
+#include "kiosk/sync/http.h"
+#include "kiosk/ui/pdf_render.h"
 
 namespace kiosk {
 
@@ -220,6 +222,14 @@ void App::finish_startup() {
     if (m_startup != Startup::FirstFrame) return;
     m_startup = Startup::Running;
     auto t0 = std::chrono::steady_clock::now();
+    // Libraries the first frame does not need are opened at run time (issue 18): open them now,
+    // on a worker, so the first request to the platform and the first PDF preview do not wait
+    // for them. A failure is logged here (a broken installation) and returned where they are used.
+    if (m_opts.out_of_service.empty())
+        m_pool->submit([] {
+            for (auto st : {sync::preload_http(), ui::preload_pdf()})
+                if (!st) LOG_ERROR("startup") << st.error().message;
+        });
     auto devices = Devices::create(*this);
     if (!devices) {
         // Devices::create only fails when the process cannot run at all.

@@ -1,9 +1,5 @@
 // App module "copy": self-service copying (ID card both sides on one A4 page, document pages): scans in wiped memory, printed from a memfd, usage "copy, N pages".
 #include <malloc.h>
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-image.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-#include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
 #include <cstring>
@@ -21,6 +17,7 @@
 #include "kiosk/copy/copy_pdf.h"
 #include "kiosk/screens/copy_data.h"
 #include "kiosk/sync/outbox.h"
+#include "kiosk/ui/pdf_render.h"
 
 namespace kiosk {
 
@@ -109,28 +106,22 @@ std::shared_ptr<screens::CopyPreview> preview_of(const copier::ScanImage& img, i
 
 /// Page 1 of a PDF in memory drawn to fit (the ID-card page exactly as it will print).
 std::shared_ptr<screens::CopyPreview> render_pdf(const copy::PdfBytes& pdf, int max_w, int max_h) {
-    std::unique_ptr<poppler::document> doc(
-        poppler::document::load_from_raw_data(reinterpret_cast<const char*>(pdf.data()), int(pdf.size())));
-    if (!doc || doc->pages() < 1) return nullptr;
-    std::unique_ptr<poppler::page> p(doc->create_page(0));
-    if (!p) return nullptr;
-    auto box = p->page_rect(poppler::media_box);
-    double dpi = 72.0 * std::min(max_w / box.width(), max_h / box.height());
-    poppler::page_renderer r;
-    r.set_render_hint(poppler::page_renderer::antialiasing, true);
-    r.set_image_format(poppler::image::format_argb32);
-    r.set_paper_color(0xFFFFFFFF);
-    poppler::image img = r.render_page(p.get(), dpi, dpi);
-    if (!img.is_valid()) return nullptr;
+    ui::PdfPageRequest req;
+    req.bytes = std::string_view(reinterpret_cast<const char*>(pdf.data()), pdf.size());
+    req.max_w = max_w;
+    req.max_h = max_h;
+    req.text_antialiasing = false;
+    auto drawn = ui::render_pdf(req);
+    if (!drawn) {
+        LOG_WARN("copy") << "preview: " << drawn.error().message;
+        return nullptr;
+    }
     auto out = std::make_shared<screens::CopyPreview>();
-    out->width = std::min(img.width(), max_w);
-    out->height = std::min(img.height(), max_h);
-    out->pitch = out->width * 4;
-    out->pixels.resize(size_t(out->pitch) * size_t(out->height));
-    for (int y = 0; y < out->height; ++y)
-        std::memcpy(out->pixels.data() + size_t(y) * size_t(out->pitch), img.const_data() + size_t(y) * size_t(img.bytes_per_row()),
-                    size_t(out->pitch));
-    secure_wipe(img.data(), size_t(img.bytes_per_row()) * size_t(img.height()));
+    out->width = drawn->width;
+    out->height = drawn->height;
+    out->pitch = drawn->pitch;
+    out->pixels.assign(drawn->pixels.begin(), drawn->pixels.end());
+    secure_wipe(drawn->pixels.data(), drawn->pixels.size());  // the module's copy may show personal data
     out->pages = 1;
     return out;
 }

@@ -1,9 +1,5 @@
 // App module "journeys": certificates (证明打印) and case status (办件查询) through the platform, printing from memory, sealed audit records.
 #include <malloc.h>
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-image.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-#include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
 #include <cstring>
@@ -18,6 +14,7 @@
 #include "kiosk/app/sync_services.h"
 #include "kiosk/screens/certificates_data.h"
 #include "kiosk/sync/outbox.h"
+#include "kiosk/ui/pdf_render.h"
 #include "kiosk/sync/platform_client.h"
 
 namespace kiosk {
@@ -104,31 +101,18 @@ Result<std::shared_ptr<screens::CertificatePreview>> render_first_page(const Sec
     // block it frees on this thread is zeroed.
     WipeFreedOnThisThread wipe_freed;
     if (bytes.size() > size_t(INT32_MAX)) return make_error(Errc::InvalidInput, "PDF too large");
-    std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(bytes.data(), int(bytes.size())));
-    if (!doc || doc->is_locked() || doc->pages() < 1) return make_error(Errc::InvalidInput, "not a readable PDF");
-    std::unique_ptr<poppler::page> p(doc->create_page(0));
-    if (!p) return make_error(Errc::InvalidInput, "cannot read page 1");
-    poppler::rectf box = p->page_rect(poppler::media_box);
-    if (box.width() <= 0 || box.height() <= 0) return make_error(Errc::InvalidInput, "empty page");
-    double dpi = 72.0 * std::min(max_w / box.width(), max_h / box.height());
-    poppler::page_renderer r;
-    r.set_render_hint(poppler::page_renderer::antialiasing, true);
-    r.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-    r.set_image_format(poppler::image::format_argb32);
-    r.set_paper_color(0xFFFFFFFF);
-    poppler::image img = r.render_page(p.get(), dpi, dpi);
-    if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) return make_error(Errc::InvalidInput, "rendering failed");
+    ui::PdfPageRequest req;
+    req.bytes = std::string_view(bytes.data(), bytes.size());
+    req.max_w = max_w;
+    req.max_h = max_h;
+    auto drawn = TRY(ui::render_pdf(req));
     auto out = std::make_shared<screens::CertificatePreview>();
-    out->pages = doc->pages();
-    out->width = std::min(img.width(), max_w);
-    out->height = std::min(img.height(), max_h);
-    out->pitch = out->width * 4;
-    out->pixels.resize(size_t(out->pitch) * size_t(out->height));
-    for (int y = 0; y < out->height; ++y)
-        std::memcpy(out->pixels.data() + size_t(y) * size_t(out->pitch), img.const_data() + size_t(y) * size_t(img.bytes_per_row()),
-                    size_t(out->pitch));
-    // poppler::image's buffer is plain heap: zero it before it is freed.
-    secure_wipe(img.data(), size_t(img.bytes_per_row()) * size_t(img.height()));
+    out->pages = drawn.pages;
+    out->width = drawn.width;
+    out->height = drawn.height;
+    out->pitch = drawn.pitch;
+    out->pixels.assign(drawn.pixels.begin(), drawn.pixels.end());
+    secure_wipe(drawn.pixels.data(), drawn.pixels.size());  // the module's copy may show personal data
     return out;
 }
 

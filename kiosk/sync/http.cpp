@@ -1,4 +1,4 @@
-// libcurl implementation of HttpClient.
+// libcurl implementation of HttpClient; libcurl is opened on first use (dlopen), not at start-up.
 #include "kiosk/sync/http.h"
 
 #include <curl/curl.h>
@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <type_traits>
 
+#include "base/dynlib.h"
 #include "kiosk/config/config.h"
 
 namespace kiosk::sync {
@@ -87,22 +89,80 @@ void* wiping_curl_realloc(void* p, size_t n) {
 char* wiping_curl_strdup(const char* s) { return strdup(s); }
 void* plain_malloc(size_t n) { return malloc(n); }
 void* plain_calloc(size_t n, size_t m) { return calloc(n, m); }
+// libcurl and what it links (OpenSSL, nghttp2, ssh2, LDAP, Kerberos…) cost about 20 ms of CPU
+// to load and relocate at start (issue 18, measured 2026-12-06): the kiosk opens it on first
+// use instead, or on a worker right after the first frame (preload_http()). The functions are
+// called through this table; their types come from curl.h.
+struct CurlApi {
+    decltype(&::curl_global_init_mem) global_init_mem;
+    decltype(&::curl_easy_init) easy_init;
+    decltype(&::curl_easy_cleanup) easy_cleanup;
+    decltype(&::curl_easy_reset) easy_reset;
+    decltype(&::curl_easy_setopt) easy_setopt;
+    decltype(&::curl_easy_perform) easy_perform;
+    decltype(&::curl_easy_getinfo) easy_getinfo;
+    decltype(&::curl_easy_strerror) easy_strerror;
+    decltype(&::curl_slist_append) slist_append;
+    decltype(&::curl_slist_free_all) slist_free_all;
+};
+
+constexpr const char* kLibcurl = "libcurl.so.4";
+
+Result<CurlApi> load_curl() {
+    void* h = TRY(dynlib::open_library(kLibcurl));
+    CurlApi a{};
+    auto get = [&](auto& fn, const char* name) -> Status {
+        void* p = TRY(dynlib::symbol(h, name, kLibcurl));
+        fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(p);
+        return {};
+    };
+    TRY(get(a.global_init_mem, "curl_global_init_mem"));
+    TRY(get(a.easy_init, "curl_easy_init"));
+    TRY(get(a.easy_cleanup, "curl_easy_cleanup"));
+    TRY(get(a.easy_reset, "curl_easy_reset"));
+    TRY(get(a.easy_setopt, "curl_easy_setopt"));
+    TRY(get(a.easy_perform, "curl_easy_perform"));
+    TRY(get(a.easy_getinfo, "curl_easy_getinfo"));
+    TRY(get(a.easy_strerror, "curl_easy_strerror"));
+    TRY(get(a.slist_append, "curl_slist_append"));
+    TRY(get(a.slist_free_all, "curl_slist_free_all"));
+    return a;
+}
+
+// Loaded once and initialised once (curl_global_init_mem is not thread-safe); the result,
+// error included, is kept for the process.
+const Result<CurlApi>& curl() {
+    static const Result<CurlApi> api = []() -> Result<CurlApi> {
+        auto a = load_curl();
+        if (!a) return a.error();
+        if (a->global_init_mem(CURL_GLOBAL_DEFAULT, plain_malloc, wiping_curl_free, wiping_curl_realloc, wiping_curl_strdup,
+                               plain_calloc) != CURLE_OK)
+            return make_error(Errc::Internal, "curl_global_init failed");
+        return a;
+    }();
+    return api;
+}
 }  // namespace
 
+Status preload_http() {
+    const auto& api = curl();
+    if (!api) return api.error();
+    return {};
+}
+
 Result<std::unique_ptr<HttpClient>> HttpClient::create(PlatformSettings settings) {
-    static const CURLcode global = curl_global_init_mem(CURL_GLOBAL_DEFAULT, plain_malloc, wiping_curl_free, wiping_curl_realloc,
-                                                        wiping_curl_strdup, plain_calloc);
-    if (global != CURLE_OK) return make_error(Errc::Internal, "curl_global_init failed");
+    const auto& api = curl();
+    if (!api) return api.error();
     const auto& url = settings.base_url;
     TRY(config::check_platform_url(url));  // the same policy `kioskctl config check` applies
     std::unique_ptr<HttpClient> c(new HttpClient(std::move(settings)));
-    c->m_curl = curl_easy_init();
+    c->m_curl = api->easy_init();
     if (!c->m_curl) return make_error(Errc::Internal, "curl_easy_init failed");
     return c;
 }
 
 HttpClient::~HttpClient() {
-    if (m_curl) curl_easy_cleanup(static_cast<CURL*>(m_curl));
+    if (m_curl) curl()->easy_cleanup(static_cast<CURL*>(m_curl));
 }
 
 std::string route_of(std::string_view path) {
@@ -119,49 +179,50 @@ std::string route_of(std::string_view path) {
 
 Result<HttpResponse> HttpClient::request(const std::string& method, const std::string& path, std::string_view body,
                                          const std::vector<std::string>& headers, size_t max_body) {
+    const CurlApi& api = *curl();  // loaded: create() succeeded
     CURL* h = static_cast<CURL*>(m_curl);
-    curl_easy_reset(h);  // keeps the connection cache, clears the previous request's options
+    api.easy_reset(h);  // keeps the connection cache, clears the previous request's options
     std::string url = m_settings.base_url + path;
     HttpResponse resp;
     Sink sink{&resp, max_body};
     curl_slist* hdrs = nullptr;
-    if (!m_settings.token.empty()) hdrs = curl_slist_append(hdrs, ("Authorization: Bearer " + m_settings.token).c_str());
-    hdrs = curl_slist_append(hdrs, ("X-Kiosk-Id: " + m_settings.kiosk_id).c_str());
-    if (!body.empty() || method == "POST") hdrs = curl_slist_append(hdrs, "Content-Type: application/json");
-    hdrs = curl_slist_append(hdrs, "Expect:");  // no 100-continue round trip for big batches
-    for (const auto& x : headers) hdrs = curl_slist_append(hdrs, x.c_str());
+    if (!m_settings.token.empty()) hdrs = api.slist_append(hdrs, ("Authorization: Bearer " + m_settings.token).c_str());
+    hdrs = api.slist_append(hdrs, ("X-Kiosk-Id: " + m_settings.kiosk_id).c_str());
+    if (!body.empty() || method == "POST") hdrs = api.slist_append(hdrs, "Content-Type: application/json");
+    hdrs = api.slist_append(hdrs, "Expect:");  // no 100-continue round trip for big batches
+    for (const auto& x : headers) hdrs = api.slist_append(hdrs, x.c_str());
 
-    curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, m_settings.timeout_ms);
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, m_settings.connect_timeout_ms);
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdrs);
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
-    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, &resp);
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-    if (!m_settings.ca_bundle.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, m_settings.ca_bundle.c_str());
-    if (!m_settings.pinned_pubkey.empty()) curl_easy_setopt(h, CURLOPT_PINNEDPUBLICKEY, m_settings.pinned_pubkey.c_str());
-    if (!m_settings.client_cert.empty()) curl_easy_setopt(h, CURLOPT_SSLCERT, m_settings.client_cert.c_str());
-    if (!m_settings.client_key.empty()) curl_easy_setopt(h, CURLOPT_SSLKEY, m_settings.client_key.c_str());
+    api.easy_setopt(h, CURLOPT_URL, url.c_str());
+    api.easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    api.easy_setopt(h, CURLOPT_TIMEOUT_MS, m_settings.timeout_ms);
+    api.easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, m_settings.connect_timeout_ms);
+    api.easy_setopt(h, CURLOPT_HTTPHEADER, hdrs);
+    api.easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+    api.easy_setopt(h, CURLOPT_WRITEDATA, &sink);
+    api.easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+    api.easy_setopt(h, CURLOPT_HEADERDATA, &resp);
+    api.easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    api.easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    if (!m_settings.ca_bundle.empty()) api.easy_setopt(h, CURLOPT_CAINFO, m_settings.ca_bundle.c_str());
+    if (!m_settings.pinned_pubkey.empty()) api.easy_setopt(h, CURLOPT_PINNEDPUBLICKEY, m_settings.pinned_pubkey.c_str());
+    if (!m_settings.client_cert.empty()) api.easy_setopt(h, CURLOPT_SSLCERT, m_settings.client_cert.c_str());
+    if (!m_settings.client_key.empty()) api.easy_setopt(h, CURLOPT_SSLKEY, m_settings.client_key.c_str());
     if (method == "POST") {
-        curl_easy_setopt(h, CURLOPT_POST, 1L);
-        curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.data());
-        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
+        api.easy_setopt(h, CURLOPT_POST, 1L);
+        api.easy_setopt(h, CURLOPT_POSTFIELDS, body.data());
+        api.easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
     } else if (method != "GET") {
-        curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method.c_str());
+        api.easy_setopt(h, CURLOPT_CUSTOMREQUEST, method.c_str());
     }
-    CURLcode rc = curl_easy_perform(h);
-    curl_slist_free_all(hdrs);
+    CURLcode rc = api.easy_perform(h);
+    api.slist_free_all(hdrs);
     if (rc == CURLE_OK) {
-        curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp.status);
+        api.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp.status);
         return resp;
     }
     // Error messages reach the journal: they name the route, never the path's variable part
     // (a case number, a certificate id, a file name) (issue 12).
-    std::string what = method + " " + route_of(path) + ": " + curl_easy_strerror(rc);
+    std::string what = method + " " + route_of(path) + ": " + api.easy_strerror(rc);
     if (sink.too_big) return make_error(Errc::Protocol, method + " " + route_of(path) + ": reply larger than " + std::to_string(max_body) + " bytes");
     switch (rc) {
         case CURLE_OPERATION_TIMEDOUT: return make_error(Errc::Timeout, what);

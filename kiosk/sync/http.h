@@ -39,10 +39,17 @@ struct HttpResponse {
 /// The part of a request path a log line may name: "/api/v1/cases/SL2026…" → "/api/v1/cases/…".
 std::string route_of(std::string_view path);
 
+/// Opens libcurl now (it is opened on first use otherwise): the app calls it on a worker after
+/// the first frame, so the first request does not pay for loading it. A failure is kept and
+/// returned by HttpClient::create() too.
+Status preload_http();
+
 /// One libcurl easy handle (connections are reused between requests). Not thread-safe:
 /// every thread that talks to the platform makes its own.
 class HttpClient {
 public:
+    /// Errors: Unavailable when libcurl cannot be loaded (its package is missing), the
+    /// platform URL's policy errors (config::check_platform_url).
     static Result<std::unique_ptr<HttpClient>> create(PlatformSettings settings);
     ~HttpClient();
     HttpClient(const HttpClient&) = delete;

@@ -1,12 +1,5 @@
-// PdfPreview: poppler-cpp renders the page, SDL shows it; pixels cached by path and size.
+// PdfPreview: the kiosk_pdf module (poppler) renders the page, SDL shows it; pixels cached by path and size.
 #include "kiosk/ui/pdf_preview.h"
-
-// Included by path: the poppler-cpp headers include each other with quotes, so no extra -I
-// is needed on kiosk_ui (the executable links PkgConfig::POPPLER through kiosk_screens).
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-image.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-#include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
 #include <cstring>
@@ -15,6 +8,7 @@
 #include <mutex>
 
 #include "base/log.h"
+#include "kiosk/ui/pdf_render.h"
 #include "kiosk/ui/text.h"
 
 namespace kiosk::ui {
@@ -47,33 +41,18 @@ Result<std::shared_ptr<const PageImage>> render_pdf_page(const std::string& path
                 return g_cache.front().image;
             }
     }
-    std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
-    if (!doc || doc->is_locked()) return make_error(Errc::InvalidInput, "form " + path + " is not a readable PDF");
-    if (page < 0 || page >= doc->pages()) return make_error(Errc::InvalidInput, "form " + path + " has no page " + std::to_string(page + 1));
-    std::unique_ptr<poppler::page> p(doc->create_page(page));
-    if (!p) return make_error(Errc::InvalidInput, "form " + path + ": cannot read page " + std::to_string(page + 1));
-    poppler::rectf box = p->page_rect(poppler::media_box);
-    if (box.width() <= 0 || box.height() <= 0) return make_error(Errc::InvalidInput, "form " + path + ": empty page");
-    // Points are 1/72 inch: choose the resolution that fits the page in the area.
-    double scale = std::min(max_w / box.width(), max_h / box.height());
-    double dpi = 72.0 * scale;
-    poppler::page_renderer renderer;
-    renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-    renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-    renderer.set_image_format(poppler::image::format_argb32);
-    renderer.set_paper_color(0xFFFFFFFF);
-    poppler::image img = renderer.render_page(p.get(), dpi, dpi);
-    if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
-        return make_error(Errc::InvalidInput, "form " + path + ": rendering failed");
+    PdfPageRequest req;
+    req.path = path;
+    req.page = page;
+    req.max_w = max_w;
+    req.max_h = max_h;
+    auto drawn = render_pdf(req);
+    if (!drawn) return drawn.error();
     auto out = std::make_shared<PageImage>();
-    out->width = std::min(img.width(), max_w);
-    out->height = std::min(img.height(), max_h);
-    out->pitch = out->width * 4;
-    out->pixels.resize(size_t(out->pitch) * size_t(out->height));
-    const char* src = img.const_data();
-    for (int y = 0; y < out->height; ++y)
-        std::memcpy(out->pixels.data() + size_t(y) * size_t(out->pitch), src + size_t(y) * size_t(img.bytes_per_row()),
-                    size_t(out->pitch));
+    out->width = drawn->width;
+    out->height = drawn->height;
+    out->pitch = drawn->pitch;
+    out->pixels = std::move(drawn->pixels);
     std::lock_guard lock(g_cache_mutex);
     g_cache.push_front({key, out});
     if (g_cache.size() > kCacheEntries) g_cache.pop_back();

@@ -48,7 +48,8 @@ TEST_CASE("tools/package.sh builds kiosk_<version>_amd64.deb that lintian passes
                              "./usr/share/kiosk/assets/strings/en.json", "./etc/kiosk/kiosk.toml",
                              "./lib/systemd/system/kiosk.service", "./lib/systemd/system/kiosk-x11.service",
                              "./lib/udev/rules.d/99-kiosk-devices.rules", "./usr/lib/sysusers.d/kiosk.conf",
-                             "./usr/lib/tmpfiles.d/kiosk.conf", "./usr/share/doc/kiosk/copyright"})
+                             "./usr/lib/tmpfiles.d/kiosk.conf", "./usr/share/doc/kiosk/copyright",
+                             "./usr/lib/kiosk/kiosk_pdf.so"})
         CHECK_MESSAGE(contents.output.find(std::string(path) + "\n") != std::string::npos, path);
     for (const char* absent : {"platform-sim", "idcard-sim", "scanner-sim", "bench_", "assets/demo", "assets/content", ".key"})
         CHECK_MESSAGE(contents.output.find(absent) == std::string::npos, absent);
@@ -58,6 +59,10 @@ TEST_CASE("tools/package.sh builds kiosk_<version>_amd64.deb that lintian passes
     CHECK(info.output.find("/etc/kiosk/kiosk.toml") != std::string::npos);  // a conffile
     CHECK(info.output.find("Depends:") != std::string::npos);
     CHECK(info.output.find("libsystemd0") != std::string::npos);
+    // Opened at run time, so the package names them itself (the module's libraries come from
+    // dpkg-shlibdeps on kiosk_pdf.so; libcurl is dlopen'ed by name).
+    CHECK(info.output.find("libpoppler-cpp0v5") != std::string::npos);
+    CHECK(info.output.find("libcurl4") != std::string::npos);
 
     // The unit: notify, watchdog, restart, state directory 0700.
     TempDir x;
@@ -82,6 +87,9 @@ TEST_CASE("tools/package.sh builds kiosk_<version>_amd64.deb that lintian passes
     argv.insert(argv.end(), demo.begin(), demo.end());
     auto run = run_process(argv);
     CHECK_MESSAGE(run.exit_code == 0, run.output);
+    // …and its program modules (/usr/lib/kiosk), which it opens after the first frame.
+    CHECK_MESSAGE(run.output.find("program module") == std::string::npos, run.output);
+    CHECK_MESSAGE(run.output.find("cannot load") == std::string::npos, run.output);
     CHECK_MESSAGE(run.output.find("assets: " + fs::canonical(x.path()).string() + "/usr/share/kiosk/assets") != std::string::npos,
                   run.output);
 }

@@ -106,8 +106,10 @@ std::string run(const std::vector<std::string>& argv, const std::vector<std::str
     return out;
 }
 
-// Sum of Pss (kB) of a process and all its descendants.
-long pss_tree_kb(pid_t root) {
+// Sum of a smaps_rollup field (kB, "Pss:" by default) of a process and all its descendants.
+// PSS shares a library's pages among the processes that map it, so it reads higher on a quiet
+// machine than beside other kiosks; "Rss:" and the private fields do not depend on neighbours.
+long pss_tree_kb(pid_t root, const std::vector<std::string>& fields = {"Pss:"}) {
     std::map<pid_t, std::vector<pid_t>> children;
     for (const auto& e : fs::directory_iterator("/proc")) {
         pid_t pid = std::atoi(e.path().filename().c_str());
@@ -129,7 +131,8 @@ long pss_tree_kb(pid_t root) {
         todo.pop_back();
         std::ifstream in("/proc/" + std::to_string(p) + "/smaps_rollup");
         for (std::string l; std::getline(in, l);)
-            if (l.rfind("Pss:", 0) == 0) total += std::atol(l.c_str() + 4);
+            for (const auto& f : fields)
+                if (l.rfind(f, 0) == 0) total += std::atol(l.c_str() + f.size());
         for (pid_t c : children[p]) todo.push_back(c);
     }
     return total;
@@ -195,15 +198,19 @@ double kiosk_first_frame(const std::string& bin, const std::string& state, const
 int main(int argc, char** argv) {
     int pairs = 7;
     bool with_x11 = false, busy = true;
+    std::string against;  // another build's bin/ folder: its kiosk runs in every pair too (A/B)
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--x11") with_x11 = true;
+        else if (a == "--against" && i + 1 < argc) against = argv[++i];
         else if (a == "--no-busy") busy = false;
         else if (a == "--help") {
-            std::printf("usage: bench_ui [PAIRS] [--no-busy] [--x11]\n"
+            std::printf("usage: bench_ui [PAIRS] [--no-busy] [--x11] [--against BIN_DIR]\n"
                         "  PAIRS      kiosk/Chromium start-up pairs, run alternately (default 7)\n"
                         "  --no-busy  do not start the one extra busy process during start-up runs\n"
-                        "  --x11      also measure PSS and start-up in an X11 window under Xvfb\n");
+                        "  --x11      also measure PSS and start-up in an X11 window under Xvfb\n"
+                        "  --against BIN_DIR  also start BIN_DIR/kiosk (another build, e.g. main's) in every pair\n"
+                        "             and report this build's first frame and PSS as a ratio to it (A/B in one run)\n");
             return 0;
         } else pairs = std::max(1, std::atoi(a.c_str()));
     }
@@ -239,9 +246,17 @@ int main(int argc, char** argv) {
     pid_t hog = busy ? start_busy_process() : -1;
     kiosk_first_frame(bin, tmp + "/state");  // the font cache and state directory are made once
     std::vector<double> first, first_np, chrome_shot, ratios, kiosk_shot, first_cpu, first_np_cpu, chrome_cpu;
+    std::vector<double> other, other_cpu, ab;
+    if (!against.empty()) kiosk_first_frame(against, tmp + "/state");
     for (int i = 0; i < pairs; ++i) {
         double a = kiosk_first_frame(bin, tmp + "/state");
         if (a > 0) first.push_back(a), first_cpu.push_back(g_last_cpu_ms);
+        if (!against.empty()) {
+            double o = kiosk_first_frame(against, tmp + "/state");
+            if (o > 0) other.push_back(o), other_cpu.push_back(g_last_cpu_ms);
+            if (o > 0 && a > 0) ab.push_back(a / o);
+            std::printf("pair %d: this build %7.1f ms, %s/kiosk %7.1f ms, ratio %.3f\n", i + 1, a, against.c_str(), o, a / o);
+        }
         double a_np = access(shim.c_str(), R_OK) == 0 ? kiosk_first_frame(bin, tmp + "/state", {"LD_PRELOAD=" + shim}) : -1;
         if (a_np > 0) first_np.push_back(a_np), first_np_cpu.push_back(g_last_cpu_ms);
         std::ofstream(tmp + "/shot.ks") << "screenshot home\n";
@@ -274,6 +289,12 @@ int main(int argc, char** argv) {
     if (!first_np.empty()) {
         print("  the same, M_PERTURB off (LD_PRELOAD shim)", "ms", stats(first_np), first_np.size());
         print("  its CPU time, M_PERTURB off", "ms", stats(first_np_cpu), first_np_cpu.size());
+    }
+    if (!other.empty()) {
+        print("  the other build (--against), same pairs", "ms", stats(other), other.size());
+        print("  its CPU time (whole process, to exit)", "ms", stats(other_cpu), other_cpu.size());
+        auto r = stats(ab);
+        std::printf("%-44s median %.3f  min %.3f  max %.3f\n", "ratio this build / other build, per pair", r.median, r.min, r.max);
     }
     print("kiosk --headless screenshot (start..PNG)", "ms", stats(kiosk_shot), kiosk_shot.size());
     if (!chrome_shot.empty()) {
@@ -338,11 +359,15 @@ int main(int argc, char** argv) {
     // 3. The kiosk as its own process: PSS after it has settled on the home screen.
     std::string script = tmp + "/idle.ks";
     std::ofstream(script) << "expect \"证明打印\"\nwait 5\nwait-for \"不会出现的文字\" 4\n";
-    pid_t k = spawn({bin + "/kiosk", "--headless", "--state-dir", tmp + "/state", "--script", script}, {});
-    usleep(2500000);
-    long kiosk_pss = pss_tree_kb(k);
-    stop_group(k);
-    std::printf("%-44s %ld kB\n", "kiosk process PSS (headless, home screen)", kiosk_pss);
+    auto settled = [&](const std::string& dir, const char* what) {
+        pid_t k = spawn({dir + "/kiosk", "--headless", "--state-dir", tmp + "/state", "--script", script}, {});
+        usleep(2500000);
+        long pss = pss_tree_kb(k), rss = pss_tree_kb(k, {"Rss:"}), uss = pss_tree_kb(k, {"Private_Clean:", "Private_Dirty:"});
+        stop_group(k);
+        std::printf("%-44s PSS %ld kB  RSS %ld kB  USS %ld kB\n", what, pss, rss, uss);
+    };
+    settled(bin, "kiosk process (headless, home screen)");
+    if (!against.empty()) settled(against, "  the other build (--against)");
 
     // 4. Under Xvfb (--x11): Chromium --kiosk and the kiosk in a real X11 window, PSS after they
     // settle, and the kiosk's start-up with a real window.
