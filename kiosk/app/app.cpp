@@ -20,6 +20,7 @@
 #include "kiosk/app/sync_services.h"
 #include "kiosk/sync/http.h"
 #include "kiosk/ui/pdf_render.h"
+#include "kiosk/ui/sdl_memory.h"
 
 namespace kiosk {
 
@@ -115,6 +116,8 @@ Status App::init() {
                              << std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count() / 1000.0
                              << " ms";
     };
+    // Before SDL allocates anything of size: the framebuffer goes on huge pages (issue 18).
+    ui::install_sdl_memory();
     bool software = m_opts.headless || m_config.str("display.renderer") == "software";
     if (software) {
         // Without this SDL loads EGL/GL and Mesa even for the software renderer: 390 ms and
