@@ -27,6 +27,9 @@ TEST_CASE("with no scanner the copier is no-device, a scan says DeviceNotReady, 
     SaneCopier::Options o;
     o.device = copier::test::SaneTestDir::device();
     o.reconnect_interval = std::chrono::milliseconds(100);
+    o.look_interval_max = std::chrono::milliseconds(200);
+    // The test backend reads test.conf only when SANE starts: the restart is what finds it.
+    o.restart_interval = std::chrono::milliseconds(300);
     auto c = SaneCopier::create(o);
     REQUIRE(c);  // a missing device is a state, not a failure to start
     std::atomic<int> ready_events{0};
