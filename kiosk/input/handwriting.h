@@ -34,8 +34,9 @@ std::vector<InkStroke> preprocess_ink(const std::vector<InkStroke>& strokes);
 ///
 /// Beyond plain Zinnia (measured in BENCHMARKS.md, "Handwriting"):
 /// - The Tegaki model was trained with 辶 and 廴 written first (e.g. 近 as 辶 then 斤), while
-///   citizens write them last as the standard order says; the last 3 (辶) or 2 (廴) strokes are
-///   also tried at the front, scored against those characters only.
+///   citizens write them last as the standard order says; when the last 3 (辶) or 2 (廴)
+///   strokes look like it (a flat sweep along the bottom, the part's first stroke at the left),
+///   they are also tried at the front, scored against those characters only.
 /// - Citizens' stroke orders vary (生 with the vertical before the second horizontal); for
 ///   the vocabulary's characters every swap of two neighbouring strokes is tried as well.
 /// - With a vocabulary, its characters rank before the others: in a search field a character

@@ -1,7 +1,11 @@
 // TextEntry: tabs, candidate row, writing pad with ink, pinyin / digit / letter keys; the state it keeps is wiped.
 #include "kiosk/ui/text_entry.h"
 
+#include <SDL_ttf.h>
+
 #include <algorithm>
+#include <cctype>
+#include <climits>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -489,6 +493,33 @@ bool TextEntry::tick(std::chrono::steady_clock::time_point now) {
 
 // ---- drawing -------------------------------------------------------------------------
 
+namespace {
+/// A label of ASCII punctuation only (`'`, `-`, `,`): letters, digits and Han characters
+/// fill the line's body and are centred by their line box, which keeps a row's baselines even.
+bool is_mark(const std::string& label) {
+    return !label.empty() && std::all_of(label.begin(), label.end(), [](char ch) {
+        auto u = static_cast<unsigned char>(ch);
+        return u < 0x80 && std::ispunct(u);
+    });
+}
+
+/// Rows of the line box (from its top, as TextRenderer::draw places it) that hold the ink of
+/// an ASCII label, [first, last); the whole line box when the font does not say.
+std::pair<int, int> ink_rows(TextRenderer& text, const std::string& label, int px, Weight w) {
+    TTF_Font* f = text.fonts().get(px, w);
+    int top = INT_MAX, bottom = INT_MIN;
+    if (f)
+        for (unsigned char ch : label) {
+            int minx, maxx, miny, maxy, advance;
+            if (TTF_GlyphMetrics32(f, ch, &minx, &maxx, &miny, &maxy, &advance) != 0 || maxy <= miny) continue;
+            top = std::min(top, TTF_FontAscent(f) - maxy);
+            bottom = std::max(bottom, TTF_FontAscent(f) - miny);
+        }
+    if (top >= bottom) return {0, text.line_height(px, w)};
+    return {top, bottom};
+}
+}  // namespace
+
 void TextEntry::draw(Canvas& c) {
     if (!visible) return;
     const Theme& t = c.theme;
@@ -552,7 +583,13 @@ void TextEntry::draw(Canvas& c) {
         auto s = c.text.measure(k.label, px, w);
         while ((s.x > k.rect.w - 8 || s.y > k.rect.h) && px > t.small()) s = c.text.measure(k.label, px -= 4, w);
         if (s.x > k.rect.w || s.y > k.rect.h) text_cut = true;
-        c.text.draw(k.label, px, w, fg, k.rect.x + (k.rect.w - s.x) / 2, k.rect.y + (k.rect.h - s.y) / 2);
+        int y = k.rect.y + (k.rect.h - s.y) / 2;
+        if (is_mark(k.label)) {
+            // A mark such as `'` sits at the top of its line box: centre its ink, not the box.
+            auto [top, bottom] = ink_rows(c.text, k.label, px, w);
+            y = k.rect.y + (k.rect.h - (bottom - top)) / 2 - top;
+        }
+        c.text.draw(k.label, px, w, fg, k.rect.x + (k.rect.w - s.x) / 2, y);
     }
 }
 

@@ -50,8 +50,11 @@ inline std::vector<std::string> content_characters_by_frequency() {
 
 /// hanzi-writer-data medians (tests/data/handwriting), as a finger would draw them in a
 /// `size`-pixel square pad at (x, y): 1024-unit box, y up (screen y = 900 - y).
-inline std::map<std::string, std::vector<input::InkStroke>> outside_strokes(float x, float y, float size) {
-    std::ifstream in(std::string(KIOSK_TEST_DATA) + "/handwriting/medians.json");
+/// `file`: medians.json (the content's characters) or heldout_medians.json (500 GB 2312 level-1
+/// characters that are not in the content, to check that a change does not only fit the test).
+inline std::map<std::string, std::vector<input::InkStroke>> outside_strokes(float x, float y, float size,
+                                                                            const char* file = "medians.json") {
+    std::ifstream in(std::string(KIOSK_TEST_DATA) + "/handwriting/" + file);
     auto j = nlohmann::json::parse(in);
     std::map<std::string, std::vector<input::InkStroke>> out;
     for (auto& [ch, strokes] : j.items()) {

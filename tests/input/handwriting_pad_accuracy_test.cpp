@@ -62,7 +62,7 @@ std::string stroke_steps(const std::vector<input::InkStroke>& medians, Pad pad) 
 
 }  // namespace
 
-TEST_CASE("the 500 most frequent characters of the guide and map, written on the pad, keep the measured top-5 94.4 % and top-1 83.4 % (goal 95 / 85 % reported)") {
+TEST_CASE("the 500 most frequent characters of the guide and map, written on the pad, reach top-5 95 % and top-1 85 % (issue #14's goal)") {
     TempDir dir;
     auto imp = run_process({std::string(KIOSK_BIN_DIR) + "/kioskctl", "--config", kRepo + "/assets/demo/kiosk.toml", "--state-dir",
                             dir / "state", "content", "import", kRepo + "/assets/content"});
@@ -77,38 +77,36 @@ TEST_CASE("the 500 most frequent characters of the guide and map, written on the
     REQUIRE(chars.size() >= 500);
     chars.resize(500);
     auto medians = outside_strokes(0, 0, 1024);  // the data's own 1024-unit box, y down
-    // One kiosk for all of them: each character written, the row dumped, the pad cleared.
-    std::string script = "tap \"办事指南\"\n" + std::string(kReady);
-    for (size_t i = 0; i < chars.size(); ++i) {
-        REQUIRE_MESSAGE(medians.count(chars[i]), "tests/data/handwriting/medians.json lacks ", chars[i], ": regenerate it (README)");
-        script += stroke_steps(medians[chars[i]], pad) + "dump c" + std::to_string(i) + "\ntap \"重写\"\n";
-    }
-    auto r = run_kiosk(dir, script);
-    REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
-
+    // Each character written, the row dumped, the pad cleared; 100 characters a kiosk run, so
+    // that a run stays within run_kiosk's two minutes on a machine busy with other builds (one
+    // run of 500 took longer at load 12).
+    constexpr size_t kPerRun = 100;
     int top1 = 0, top5 = 0;
     std::string misses;
-    for (size_t i = 0; i < chars.size(); ++i) {
-        auto d = nlohmann::json::parse(read_file(r.shots + "/c" + std::to_string(i) + ".json"));
-        std::vector<std::string> row;
-        for (const auto& w : d["widgets"])
-            if (w.value("type", "") == "textentry") row = w["candidates"].get<std::vector<std::string>>();
-        if (!row.empty() && row[0] == chars[i]) ++top1;
-        if (std::find(row.begin(), row.begin() + long(std::min<size_t>(5, row.size())), chars[i]) != row.begin() + long(std::min<size_t>(5, row.size())))
-            ++top5;
-        else
-            misses += chars[i];
+    for (size_t from = 0; from < chars.size(); from += kPerRun) {
+        std::string script = "tap \"办事指南\"\n" + std::string(kReady);
+        for (size_t i = from; i < std::min(chars.size(), from + kPerRun); ++i) {
+            REQUIRE_MESSAGE(medians.count(chars[i]), "tests/data/handwriting/medians.json lacks ", chars[i], ": regenerate it (README)");
+            script += stroke_steps(medians[chars[i]], pad) + "dump c" + std::to_string(i) + "\ntap \"重写\"\n";
+        }
+        auto r = run_kiosk(dir, script);
+        REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
+        for (size_t i = from; i < std::min(chars.size(), from + kPerRun); ++i) {
+            auto d = nlohmann::json::parse(read_file(r.shots + "/c" + std::to_string(i) + ".json"));
+            std::vector<std::string> row;
+            for (const auto& w : d["widgets"])
+                if (w.value("type", "") == "textentry") row = w["candidates"].get<std::vector<std::string>>();
+            if (!row.empty() && row[0] == chars[i]) ++top1;
+            auto end5 = row.begin() + long(std::min<size_t>(5, row.size()));
+            if (std::find(row.begin(), end5, chars[i]) != end5) ++top5;
+            else misses += chars[i];
+        }
     }
     double p1 = 100.0 * top1 / double(chars.size()), p5 = 100.0 * top5 / double(chars.size());
     std::printf("handwriting on the pad (%d px at %d,%d): %zu characters, top-1 %.1f %%, top-5 %.1f %%; not in top 5: %s\n",
                 pad.side, pad.x, pad.y, chars.size(), p1, p5, misses.c_str());
-    // The goal of issue #14 (top-5 >= 95 %, top-1 >= 85 %) is reported, not asserted: through the
-    // pad it measures top-5 94.6 %, top-1 83.6 % (2026-12-05; the recognizer fed the data's own
-    // float points directly: 95.2 / 85.0). The difference is the pad's whole-pixel points every
-    // 10 px; no preprocessing variant tried (BENCHMARKS.md) moved it by more than the noise of
-    // one or two characters. The floors are the measured figures less one character.
-    WARN_MESSAGE(p5 >= 95.0, "goal top-5 >= 95 % not met through the pad");
-    WARN_MESSAGE(p1 >= 85.0, "goal top-1 >= 85 % not met through the pad");
-    CHECK(top5 >= 472);  // 94.4 %
-    CHECK(top1 >= 417);  // 83.4 %
+    // Measured 2026-12-06 (BENCHMARKS.md, #14): the goal, with a few characters to spare. The
+    // same recognizer on 500 held-out characters: tests/input/handwriting_accuracy_test.cpp.
+    CHECK(top5 >= 475);  // 95 %
+    CHECK(top1 >= 425);  // 85 %
 }

@@ -3,6 +3,7 @@
 
 #include <SDL_ttf.h>
 
+#include <cmath>
 #include <condition_variable>
 #include <mutex>
 
@@ -183,6 +184,41 @@ TEST_CASE("every key, tab and candidate is at least the 1.5 cm touch target, als
                 CHECK(it.bounds.h >= r.theme.min_target());
             }
         }
+    }
+}
+
+TEST_CASE("the ' key's mark is drawn in the middle of its key, not at the top (regression: it sat 11 px high)") {
+    // The mark was centred by its line box, where `'` sits at the top: its ink was 11–12 px
+    // above the key's middle. Read the key's pixels back and find the rows with dark ink.
+    for (float scale : {1.0f, 1.3f}) {
+        Rig r;
+        r.theme.text_scale = scale;
+        auto e = r.entry({EntryMode::Pinyin}, EntryMode::Pinyin, plain_engines());
+        SDL_Rect key{};
+        for (const auto& it : e->items())
+            if (it.text == "'") key = it.bounds;
+        REQUIRE(key.w > 0);
+        SDL_SetRenderDrawColor(r.renderer, 255, 255, 255, 255);
+        SDL_RenderClear(r.renderer);
+        Canvas canvas{r.renderer, *r.text, r.theme, r.now};
+        e->draw(canvas);
+        std::vector<Uint32> px(size_t(key.w * key.h));
+        REQUIRE(SDL_RenderReadPixels(r.renderer, &key, SDL_PIXELFORMAT_ARGB8888, px.data(), key.w * 4) == 0);
+        // Dark pixels away from the key's rounded border (8 px in from each side).
+        int top = key.h, bottom = -1;
+        for (int y = 8; y < key.h - 8; ++y)
+            for (int x = 8; x < key.w - 8; ++x) {
+                Uint32 p = px[size_t(y * key.w + x)];
+                int lum = int((p >> 16) & 0xFF) + int((p >> 8) & 0xFF) + int(p & 0xFF);
+                if (lum < 3 * 128) top = std::min(top, y), bottom = std::max(bottom, y);
+            }
+        CAPTURE(scale);
+        REQUIRE(bottom >= top);
+        const float centre = (top + bottom) / 2.0f;
+        CAPTURE(top);
+        CAPTURE(bottom);
+        // Measured: 1 px off the middle with the fix, 11–12 px above it without (a 150-px key).
+        CHECK(std::abs(centre - key.h / 2.0f) <= 3.0f);
     }
 }
 
