@@ -2,5 +2,5 @@
  "algorithm": "ed25519",
  "format": 1,
  "key": "cr8M61TmegjcaNc5jfWG1cOTOTED788qT+DPV8+Np3s=",
- "signature": "Leu58pERyudkRNl37W/iWKNf5VXTMRN44cfM03ldF0ZvmV8072FSQ1fp6+/MY02Rhh6FTCCHndYL0leA6lS/AQ=="
+ "signature": "88WHgZy6o1jcKtmZk7MfajQSpOFLsmzpr5bXW2q9LVicC2tOBinhQ1z0hUpU7dQt3Fi4+nm77jhnc9g+VScgCg=="
 }

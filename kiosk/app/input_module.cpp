@@ -23,6 +23,9 @@ std::vector<std::string> guide_words(App& app) {
     std::vector<std::string> out;
     auto store = app.screen_services().content;
     if (store) {
+        // The pads write Chinese: their vocabulary is the hall's Chinese whatever language the
+        // last screen read the content in (screens set theirs again at every read).
+        store->set_language("zh-CN");
         if (auto deps = store->departments()) {
             for (const auto& d : *deps) {
                 out.push_back(d.name);

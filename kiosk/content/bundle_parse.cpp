@@ -175,6 +175,24 @@ public:
         if (!s.empty() && !valid_hhmm(s, true)) problem(join(path, key), "bad time '" + s + "' (want HH:MM)");
         return s;
     }
+    /// An optional English version of a shown text (`name_en` beside `name`), stored under
+    /// `store_key` in `english`. Absent or null: no English, the screens show the Chinese.
+    /// Present, it must be a non-empty string: an empty English would show nothing at all.
+    void en(const json& obj, const std::string& path, const char* key, std::map<std::string, std::string>& english,
+            const std::string& store_key) {
+        const json* v = field(obj, path, key, false);
+        if (!v) return;
+        if (!v->is_string()) {
+            problem(join(path, key), "must be a string (the English text), not " + std::string(v->type_name()));
+            return;
+        }
+        std::string s = v->get<std::string>();
+        if (s.find_first_not_of(" \t\r\n") == std::string::npos) {
+            problem(join(path, key), "must not be empty: leave it out when there is no English");
+            return;
+        }
+        english[store_key] = std::move(s);
+    }
     static std::string join(const std::string& path, const char* key) { return path.empty() ? key : path + "." + key; }
     static std::string idx(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
@@ -293,6 +311,7 @@ void parse_departments(const std::string& dir, ContentData& data, std::vector<Bu
             dep.id = c.str(d, path, "id");
             dep.name = c.str(d, path, "name");
             dep.floor = c.integer(d, path, "floor", false, 0, 200);
+            c.en(d, path, "name_en", data.english, english_key::department(dep.id));
             if (!dep.id.empty() && !ids.insert(dep.id).second) c.problem(path + ".id", "duplicate department id '" + dep.id + "'");
             if (!dep.name.empty() && !names.insert(dep.name).second)
                 c.problem(path + ".name", "duplicate department name '" + dep.name + "'");
@@ -300,6 +319,7 @@ void parse_departments(const std::string& dir, ContentData& data, std::vector<Bu
                 for (size_t k = 0; k < fn->size(); ++k) {
                     std::string p = Checker::idx(path + ".former_names", k);
                     FormerName f{c.str((*fn)[k], p, "name"), c.date((*fn)[k], p, "until")};
+                    c.en((*fn)[k], p, "name_en", data.english, english_key::former_name(dep.id, f.until));
                     dep.former_names.push_back(std::move(f));
                 }
             }
@@ -315,6 +335,7 @@ void parse_departments(const std::string& dir, ContentData& data, std::vector<Bu
             tr.to_department = c.str(t, path, "to");
             tr.date = c.date(t, path, "date");
             tr.note = c.str(t, path, "note", false);
+            c.en(t, path, "note_en", data.english, english_key::transfer_note(tr.from_department, tr.to_department, tr.date));
             if (!tr.from_department.empty() && !ids.count(tr.from_department))
                 c.problem(path + ".from", "unknown department '" + tr.from_department + "'");
             if (!tr.to_department.empty() && !ids.count(tr.to_department))
@@ -340,6 +361,7 @@ void parse_items(const std::string& dir, ContentData& data, std::vector<BundlePr
         for (size_t i = 0; i < evs->size(); ++i) {
             std::string path = Checker::idx("life_events", i);
             LifeEvent e{c.str((*evs)[i], path, "id"), c.str((*evs)[i], path, "name")};
+            c.en((*evs)[i], path, "name_en", data.english, english_key::life_event(e.id));
             if (!e.id.empty() && !events.insert(e.id).second) c.problem(path + ".id", "duplicate life event id '" + e.id + "'");
             data.life_events.push_back(std::move(e));
         }
@@ -361,6 +383,8 @@ void parse_items(const std::string& dir, ContentData& data, std::vector<BundlePr
         it.code = c.str(o, path, "code");
         it.name = c.str(o, path, "name");
         it.kind = c.str(o, path, "kind", false);
+        c.en(o, path, "name_en", data.english, english_key::item(it.code, "name"));
+        c.en(o, path, "kind_en", data.english, english_key::item(it.code, "kind"));
         it.department_id = c.str(o, path, "department");
         if (!it.code.empty() && !codes.insert(it.code).second) c.problem(path + ".code", "duplicate code '" + it.code + "'");
         if (!it.department_id.empty()) {
@@ -385,6 +409,8 @@ void parse_items(const std::string& dir, ContentData& data, std::vector<BundlePr
                 m.copies = c.integer((*mats)[k], p, "copies", false, 0, 99);
                 m.required = c.boolean((*mats)[k], p, "required", true);
                 m.note = c.str((*mats)[k], p, "note", false);
+                c.en((*mats)[k], p, "name_en", data.english, english_key::item(it.code, "material/" + std::to_string(k) + "/name"));
+                c.en((*mats)[k], p, "note_en", data.english, english_key::item(it.code, "material/" + std::to_string(k) + "/note"));
                 it.materials.push_back(std::move(m));
             }
         }
@@ -393,6 +419,7 @@ void parse_items(const std::string& dir, ContentData& data, std::vector<BundlePr
             if (cny && (!cny->is_number() || cny->get<double>() < 0)) c.problem(path + ".fee.cny", "must be a number >= 0");
             else if (cny) it.fee_cny = cny->get<double>();
             it.fee_note = c.str(*fee, path + ".fee", "note", false);
+            c.en(*fee, path + ".fee", "note_en", data.english, english_key::item(it.code, "fee_note"));
         }
         if (const json* pays = c.array(o, path, "payments")) {
             for (size_t k = 0; k < pays->size(); ++k) {
@@ -414,6 +441,8 @@ void parse_items(const std::string& dir, ContentData& data, std::vector<BundlePr
             for (size_t k = 0; k < faq->size(); ++k) {
                 std::string p = Checker::idx(path + ".faq", k);
                 it.faq.push_back({c.str((*faq)[k], p, "q"), c.str((*faq)[k], p, "a")});
+                c.en((*faq)[k], p, "q_en", data.english, english_key::item(it.code, "faq/" + std::to_string(k) + "/q"));
+                c.en((*faq)[k], p, "a_en", data.english, english_key::item(it.code, "faq/" + std::to_string(k) + "/a"));
             }
         }
         if (const json* le = c.array(o, path, "life_events")) {
@@ -452,6 +481,8 @@ void parse_forms(const std::string& dir, ContentData& data, std::vector<BundlePr
         f.form.path = c.str(o, path, "file");
         f.form.sha256 = c.str(o, path, "sha256");
         f.form.purpose = c.str(o, path, "purpose", false);
+        c.en(o, path, "title_en", data.english, english_key::form(f.form.id, "title"));
+        c.en(o, path, "purpose_en", data.english, english_key::form(f.form.id, "purpose"));
         // The form's own address (not its item's page): the QR code on the form screen and on
         // the paper opens the PDF itself.
         f.form.url = c.str(o, path, "url", false);
@@ -507,6 +538,8 @@ void parse_hall(const std::string& dir, ContentData& data, std::vector<BundlePro
     h.name = c.str(j, "", "name");
     h.address = c.str(j, "", "address", false);
     h.phone = c.str(j, "", "phone", false);
+    c.en(j, "", "name_en", data.english, english_key::hall("name"));
+    c.en(j, "", "address_en", data.english, english_key::hall("address"));
     if (const json* fl = c.array(j, "", "floors")) {
         for (size_t i = 0; i < fl->size(); ++i) {
             std::string p = Checker::idx("floors", i);
@@ -514,6 +547,8 @@ void parse_hall(const std::string& dir, ContentData& data, std::vector<BundlePro
             f.floor = c.integer((*fl)[i], p, "floor", true, -10, 200);
             f.name = c.str((*fl)[i], p, "name");
             f.description = c.str((*fl)[i], p, "description", false);
+            c.en((*fl)[i], p, "name_en", data.english, english_key::floor(f.floor, "name"));
+            c.en((*fl)[i], p, "description_en", data.english, english_key::floor(f.floor, "description"));
             if (const json* w = c.array((*fl)[i], p, "windows")) {
                 if (w->size() != 2 || !(*w)[0].is_number_integer() || !(*w)[1].is_number_integer() || (*w)[0] > (*w)[1])
                     c.problem(p + ".windows", "must be [first, last]");
@@ -537,6 +572,7 @@ void parse_hall(const std::string& dir, ContentData& data, std::vector<BundlePro
     if (const json* o = c.object(j, "", "self_service")) {
         h.self_service_hours = parse_hours(c, *o, "self_service");
         h.self_service_location = c.str(*o, "self_service", "location", false);
+        c.en(*o, "self_service", "location_en", data.english, english_key::hall("self_service_location"));
         if (const json* sv = c.array(*o, "self_service", "services")) {
             for (size_t i = 0; i < sv->size(); ++i) {
                 if ((*sv)[i].is_string() && !(*sv)[i].get<std::string>().empty())
@@ -555,6 +591,7 @@ void parse_hall(const std::string& dir, ContentData& data, std::vector<BundlePro
             hc.to = c.date(o, p, "to");
             hc.closed = c.boolean(o, p, "closed", true);
             hc.note = c.str(o, p, "note", false);
+            c.en(o, p, "note_en", data.english, english_key::holiday(hc.from, "note"));
             if (!hc.closed) hc.open = c.hhmm(o, p, "open"), hc.close = c.hhmm(o, p, "close");
             if (valid_date(hc.from) && valid_date(hc.to) && hc.to < hc.from) c.problem(p + ".to", "is before 'from'");
             h.holidays.push_back(std::move(hc));
@@ -569,6 +606,8 @@ void parse_hall(const std::string& dir, ContentData& data, std::vector<BundlePro
             n.id = c.str(o, p, "id");
             n.title = c.str(o, p, "title");
             n.body = c.str(o, p, "body", false);
+            c.en(o, p, "title_en", data.english, english_key::notice(n.id, "title"));
+            c.en(o, p, "body_en", data.english, english_key::notice(n.id, "body"));
             n.start = c.str(o, p, "start");
             n.end = c.str(o, p, "end");
             if (!n.id.empty() && !nids.insert(n.id).second) c.problem(p + ".id", "duplicate notice id '" + n.id + "'");
@@ -586,9 +625,12 @@ void parse_hall(const std::string& dir, ContentData& data, std::vector<BundlePro
                 std::string p = Checker::idx("transport.buses", i);
                 h.buses.push_back({c.str((*b)[i], p, "line"), c.str((*b)[i], p, "stop"),
                                    c.integer((*b)[i], p, "walk_minutes", false, 0, 120)});
+                c.en((*b)[i], p, "line_en", data.english, english_key::bus(i, "line"));
+                c.en((*b)[i], p, "stop_en", data.english, english_key::bus(i, "stop"));
             }
         }
         h.parking = c.str(*tr, "transport", "parking", false);
+        c.en(*tr, "transport", "parking_en", data.english, english_key::hall("parking"));
     }
     if (const json* nb = c.array(j, "", "nearby")) {
         for (size_t i = 0; i < nb->size(); ++i) {
@@ -596,6 +638,8 @@ void parse_hall(const std::string& dir, ContentData& data, std::vector<BundlePro
             const json& o = (*nb)[i];
             h.nearby.push_back({c.str(o, p, "kind"), c.str(o, p, "name"), c.str(o, p, "location", false),
                                 c.str(o, p, "hours", false), c.str(o, p, "note", false)});
+            for (const char* f : {"name", "location", "hours", "note"})
+                c.en(o, p, (std::string(f) + "_en").c_str(), data.english, english_key::nearby(i, f));
         }
     }
     // Items' windows must be on the floor they claim, when the hall says which windows a floor has.

@@ -10,6 +10,28 @@
 
 namespace kiosk::content::detail {
 
+/// Where the English version of a content text is stored (content.db table `english`, key →
+/// text): one table for every kind of text, so a store opened on a content.db written before
+/// English existed (no table) simply has none, and adding a field needs no schema change.
+namespace english_key {
+inline std::string department(const std::string& id) { return "department/" + id + "/name"; }
+inline std::string former_name(const std::string& id, const std::string& until) { return "department/" + id + "/former/" + until; }
+inline std::string transfer_note(const std::string& from, const std::string& to, const std::string& date) {
+    return "transfer/" + from + "/" + to + "/" + date + "/note";
+}
+inline std::string life_event(const std::string& id) { return "life_event/" + id + "/name"; }
+/// field: name, kind, fee_note, material/<n>/name|note, faq/<n>/q|a
+inline std::string item(const std::string& code, const std::string& field) { return "item/" + code + "/" + field; }
+inline std::string form(const std::string& id, const std::string& field) { return "form/" + id + "/" + field; }
+/// field: name, address, parking, self_service_location
+inline std::string hall(const std::string& field) { return "hall/" + field; }
+inline std::string floor(int n, const std::string& field) { return "floor/" + std::to_string(n) + "/" + field; }
+inline std::string holiday(const std::string& from, const std::string& field) { return "holiday/" + from + "/" + field; }
+inline std::string notice(const std::string& id, const std::string& field) { return "notice/" + id + "/" + field; }
+inline std::string bus(size_t seq, const std::string& field) { return "bus/" + std::to_string(seq) + "/" + field; }
+inline std::string nearby(size_t seq, const std::string& field) { return "nearby/" + std::to_string(seq) + "/" + field; }
+}  // namespace english_key
+
 struct FormEntry {
     Form form;                       ///< path = the file's path inside the bundle
     std::vector<std::string> items;  ///< item codes
@@ -25,6 +47,7 @@ struct ContentData {
     HallInfo hall;
     std::vector<Notice> notices;
     std::map<std::string, std::string> files;  ///< manifest path → sha256
+    std::map<std::string, std::string> english;  ///< english_key → the content's English text
     bool has_map = false;
     std::vector<BundleProblem> warnings;  ///< do not block an import (e.g. a window of another department)
 };

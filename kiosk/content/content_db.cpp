@@ -47,6 +47,7 @@ CREATE TABLE holidays(seq INTEGER PRIMARY KEY, date_from TEXT NOT NULL, date_to 
 CREATE TABLE notices(id TEXT PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL,
   start_unix INTEGER NOT NULL, end_unix INTEGER NOT NULL);
 CREATE INDEX notices_by_time ON notices(start_unix, end_unix);
+CREATE TABLE english(key TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE buses(seq INTEGER PRIMARY KEY, line TEXT NOT NULL, stop TEXT NOT NULL, walk_minutes INTEGER NOT NULL);
 CREATE TABLE nearby(seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, location TEXT NOT NULL,
   hours TEXT NOT NULL, note TEXT NOT NULL);
@@ -171,6 +172,10 @@ Status write_content_db(const ContentData& data, const std::string& db_path) {
         for (const auto& n : data.notices)
             TRY(st.reset().bind(1, n.id).bind(2, n.title).bind(3, n.body).bind(4, n.start).bind(5, n.end)
                     .bind(6, n.start_unix).bind(7, n.end_unix).run());
+    }
+    {
+        auto st = TRY(db.prepare("INSERT INTO english VALUES(?,?)"));
+        for (const auto& [key, text] : data.english) TRY(st.reset().bind(1, key).bind(2, text).run());
     }
     TRY(tx.commit());
     // A read-only consumer must not need the WAL: fold it back into the main file.

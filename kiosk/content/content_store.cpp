@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/content/beijing_time.h"
+#include "kiosk/content/content_data.h"
 #include "kiosk/content/pinyin.h"
 #include "kiosk/content/search.h"
 #include "kiosk/wayfinding/hall_map.h"
@@ -41,7 +42,38 @@ Result<std::unique_ptr<ContentStore>> ContentStore::open_version(const std::stri
     auto st = TRY(db.prepare("SELECT value FROM meta WHERE key='version'"));
     if (!TRY(st.step())) return make_error(Errc::Corrupt, "content.db has no version");
     std::string version = st.text(0);
-    return std::unique_ptr<ContentStore>(new ContentStore(std::move(db), "", fs::absolute(version_dir).string(), version));
+    auto store = std::unique_ptr<ContentStore>(new ContentStore(std::move(db), "", fs::absolute(version_dir).string(), version));
+    TRY(store->load_english());
+    return store;
+}
+
+Status ContentStore::load_english() {
+    // A content.db imported before English existed (2026-12-06) has no table: no English.
+    auto has = TRY(m_db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='english'"));
+    if (!TRY(has.step())) return {};
+    auto st = TRY(m_db.prepare("SELECT key, text FROM english"));
+    while (TRY(st.step())) m_english[st.text(0)] = st.text(1);
+    return {};
+}
+
+void ContentStore::set_language(std::string_view language) { m_read_english = language.substr(0, 2) == "en"; }
+
+const std::string& ContentStore::english(const std::string& key) const {
+    static const std::string none;
+    auto it = m_english.find(key);
+    return it == m_english.end() ? none : it->second;
+}
+
+const std::string& ContentStore::text(const std::string& key, const std::string& zh) const {
+    if (!m_read_english) return zh;
+    const std::string& en = english(key);
+    return en.empty() ? zh : en;
+}
+
+ItemSummary ContentStore::localized(ItemSummary s) const {
+    s.name = text(detail::english_key::item(s.code, "name"), s.name);
+    s.department_name = text(detail::english_key::department(s.department_id), s.department_name);
+    return s;
 }
 
 bool ContentStore::is_stale() const {
@@ -62,20 +94,23 @@ Result<std::vector<Department>> ContentStore::departments() {
     std::map<std::string, size_t> at;
     while (TRY(st.step())) {
         at[st.text(0)] = out.size();
-        out.push_back({st.text(0), st.text(1), {}, int(st.int64(2)), int(st.int64(3))});
+        out.push_back({st.text(0), text(detail::english_key::department(st.text(0)), st.text(1)), {}, int(st.int64(2)),
+                       int(st.int64(3))});
     }
     auto fn = TRY(m_db.prepare("SELECT department_id, name, until FROM department_former_names ORDER BY until DESC"));
     while (TRY(fn.step()))
-        if (auto it = at.find(fn.text(0)); it != at.end()) out[it->second].former_names.push_back({fn.text(1), fn.text(2)});
+        if (auto it = at.find(fn.text(0)); it != at.end())
+            out[it->second].former_names.push_back({text(detail::english_key::former_name(fn.text(0), fn.text(2)), fn.text(1)), fn.text(2)});
+    return out;
+}
+
+Result<std::vector<ItemSummary>> ContentStore::summaries(db::Statement& st) const {
+    std::vector<ItemSummary> out;
+    while (TRY(st.step())) out.push_back(localized({st.text(0), st.text(1), st.text(2), st.text(3), int(st.int64(4))}));
     return out;
 }
 
 namespace {
-Result<std::vector<ItemSummary>> summaries(db::Statement& st) {
-    std::vector<ItemSummary> out;
-    while (TRY(st.step())) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), int(st.int64(4))});
-    return out;
-}
 constexpr const char* kSummaryColumns =
     "SELECT i.code, i.name, i.department_id, d.name, i.popularity FROM items i JOIN departments d ON d.id=i.department_id ";
 }  // namespace
@@ -89,7 +124,7 @@ Result<std::vector<ItemSummary>> ContentStore::items_by_department(const std::st
 Result<std::vector<LifeEvent>> ContentStore::life_events() {
     std::vector<LifeEvent> out;
     auto st = TRY(m_db.prepare("SELECT id, name FROM life_events ORDER BY sort"));
-    while (TRY(st.step())) out.push_back({st.text(0), st.text(1)});
+    while (TRY(st.step())) out.push_back({st.text(0), text(detail::english_key::life_event(st.text(0)), st.text(1))});
     return out;
 }
 
@@ -133,12 +168,24 @@ Result<ServiceItem> ContentStore::item(const std::string& code) {
     it.legal_days = int(st.int64(11));
     it.online_url = st.text(12);
     it.popularity = int(st.int64(13));
-    auto m = TRY(m_db.prepare("SELECT name, originals, copies, required, note FROM materials WHERE item_code=? ORDER BY seq"));
+    using detail::english_key::item;
+    it.name = text(item(code, "name"), it.name);
+    it.kind = text(item(code, "kind"), it.kind);
+    it.fee_note = text(item(code, "fee_note"), it.fee_note);
+    it.department_name = text(detail::english_key::department(it.department_id), it.department_name);
+    auto m = TRY(m_db.prepare("SELECT name, originals, copies, required, note, seq FROM materials WHERE item_code=? ORDER BY seq"));
     m.bind(1, code);
-    while (TRY(m.step())) it.materials.push_back({m.text(0), int(m.int64(1)), int(m.int64(2)), m.int64(3) != 0, m.text(4)});
-    auto f = TRY(m_db.prepare("SELECT question, answer FROM faq WHERE item_code=? ORDER BY seq"));
+    while (TRY(m.step())) {
+        std::string seq = "material/" + std::to_string(m.int64(5)) + "/";
+        it.materials.push_back({text(item(code, seq + "name"), m.text(0)), int(m.int64(1)), int(m.int64(2)), m.int64(3) != 0,
+                                text(item(code, seq + "note"), m.text(4))});
+    }
+    auto f = TRY(m_db.prepare("SELECT question, answer, seq FROM faq WHERE item_code=? ORDER BY seq"));
     f.bind(1, code);
-    while (TRY(f.step())) it.faq.push_back({f.text(0), f.text(1)});
+    while (TRY(f.step())) {
+        std::string seq = "faq/" + std::to_string(f.int64(2)) + "/";
+        it.faq.push_back({text(item(code, seq + "q"), f.text(0)), text(item(code, seq + "a"), f.text(1))});
+    }
     auto e = TRY(m_db.prepare("SELECT event_id FROM item_life_events WHERE item_code=?"));
     e.bind(1, code);
     while (TRY(e.step())) it.life_events.push_back(e.text(0));
@@ -146,7 +193,9 @@ Result<ServiceItem> ContentStore::item(const std::string& code) {
         "SELECT t.from_department, t.to_department, t.date, t.note FROM transfers t JOIN transfer_items x ON x.transfer_id=t.id "
         "WHERE x.item_code=? ORDER BY t.date DESC"));
     t.bind(1, code);
-    while (TRY(t.step())) it.transfers.push_back({t.text(0), t.text(1), t.text(2), t.text(3), {code}});
+    while (TRY(t.step()))
+        it.transfers.push_back({t.text(0), t.text(1), t.text(2),
+                                text(detail::english_key::transfer_note(t.text(0), t.text(1), t.text(2)), t.text(3)), {code}});
     return it;
 }
 
@@ -163,7 +212,9 @@ Result<std::vector<Form>> ContentStore::forms_of(const std::string& item_code) {
                                          "ON x.form_id=f.id WHERE x.item_code=? ORDER BY f.sort"));
     st.bind(1, item_code);
     while (TRY(st.step()))
-        out.push_back({st.text(0), st.text(1), (fs::path(m_dir) / st.text(2)).string(), st.text(3), st.int64(4), st.text(5), st.text(6)});
+        out.push_back({st.text(0), text(detail::english_key::form(st.text(0), "title"), st.text(1)),
+                       (fs::path(m_dir) / st.text(2)).string(), st.text(3), st.int64(4), st.text(5),
+                       text(detail::english_key::form(st.text(0), "purpose"), st.text(6))});
     return out;
 }
 
@@ -173,10 +224,10 @@ Result<HallInfo> ContentStore::hall_info() {
     auto kv = TRY(m_db.prepare("SELECT key, value FROM hall"));
     while (TRY(kv.step())) {
         std::string k = kv.text(0);
-        if (k == "name") h.name = kv.text(1);
-        else if (k == "address") h.address = kv.text(1);
+        if (k == "name") h.name = text(detail::english_key::hall("name"), kv.text(1));
+        else if (k == "address") h.address = text(detail::english_key::hall("address"), kv.text(1));
         else if (k == "phone") h.phone = kv.text(1);
-        else if (k == "parking") h.parking = kv.text(1);
+        else if (k == "parking") h.parking = text(detail::english_key::hall("parking"), kv.text(1));
         else if (k == "lunch_start") lunch_start = kv.text(1);
         else if (k == "lunch_end") lunch_end = kv.text(1);
         else if (k == "self_service_services") {
@@ -190,8 +241,11 @@ Result<HallInfo> ContentStore::hall_info() {
         }
     }
     auto fl = TRY(m_db.prepare("SELECT floor, name, first_window, last_window, description FROM floors ORDER BY floor"));
-    while (TRY(fl.step()))
-        h.floors.push_back({int(fl.int64(0)), fl.text(1), int(fl.int64(2)), int(fl.int64(3)), fl.text(4)});
+    while (TRY(fl.step())) {
+        int n = int(fl.int64(0));
+        h.floors.push_back({n, text(detail::english_key::floor(n, "name"), fl.text(1)), int(fl.int64(2)), int(fl.int64(3)),
+                            text(detail::english_key::floor(n, "description"), fl.text(4))});
+    }
     auto hr = TRY(m_db.prepare("SELECT zone, weekdays, open, close, location FROM hours"));
     while (TRY(hr.step())) {
         OpeningHours oh;
@@ -204,16 +258,23 @@ Result<HallInfo> ContentStore::hall_info() {
             h.hours.lunch_end = lunch_end;
         } else {
             h.self_service_hours = oh;
-            h.self_service_location = hr.text(4);
+            h.self_service_location = text(detail::english_key::hall("self_service_location"), hr.text(4));
         }
     }
     auto hol = TRY(m_db.prepare("SELECT date_from, date_to, closed, open, close, note FROM holidays ORDER BY date_from"));
-    while (TRY(hol.step()))
-        h.holidays.push_back({hol.text(0), hol.text(1), hol.int64(2) != 0, hol.text(3), hol.text(4), hol.text(5)});
-    auto bus = TRY(m_db.prepare("SELECT line, stop, walk_minutes FROM buses ORDER BY seq"));
-    while (TRY(bus.step())) h.buses.push_back({bus.text(0), bus.text(1), int(bus.int64(2))});
-    auto nb = TRY(m_db.prepare("SELECT kind, name, location, hours, note FROM nearby ORDER BY seq"));
-    while (TRY(nb.step())) h.nearby.push_back({nb.text(0), nb.text(1), nb.text(2), nb.text(3), nb.text(4)});
+    while (TRY(hol.step())) h.holidays.push_back(holiday_row(hol));
+    auto bus = TRY(m_db.prepare("SELECT line, stop, walk_minutes, seq FROM buses ORDER BY seq"));
+    while (TRY(bus.step())) {
+        size_t seq = size_t(bus.int64(3));
+        h.buses.push_back({text(detail::english_key::bus(seq, "line"), bus.text(0)), text(detail::english_key::bus(seq, "stop"), bus.text(1)),
+                           int(bus.int64(2))});
+    }
+    auto nb = TRY(m_db.prepare("SELECT kind, name, location, hours, note, seq FROM nearby ORDER BY seq"));
+    while (TRY(nb.step())) {
+        size_t seq = size_t(nb.int64(5));
+        auto en = [&](const char* field, int col) { return text(detail::english_key::nearby(seq, field), nb.text(col)); };
+        h.nearby.push_back({nb.text(0), en("name", 1), en("location", 2), en("hours", 3), en("note", 4)});
+    }
     return h;
 }
 
@@ -225,7 +286,8 @@ Result<std::vector<Notice>> ContentStore::notices_at(std::chrono::system_clock::
         "ORDER BY start_unix DESC, id"));
     st.bind(1, t).bind(2, t);
     while (TRY(st.step()))
-        out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.int64(5), st.int64(6)});
+        out.push_back({st.text(0), text(detail::english_key::notice(st.text(0), "title"), st.text(1)),
+                       text(detail::english_key::notice(st.text(0), "body"), st.text(2)), st.text(3), st.text(4), st.int64(5), st.int64(6)});
     return out;
 }
 
@@ -235,7 +297,12 @@ Result<std::optional<HolidayChange>> ContentStore::holiday_at(std::chrono::syste
         "SELECT date_from, date_to, closed, open, close, note FROM holidays WHERE date_from<=? AND ?<=date_to ORDER BY date_from"));
     st.bind(1, d).bind(2, d);
     if (!TRY(st.step())) return std::optional<HolidayChange>();
-    return std::optional<HolidayChange>(HolidayChange{st.text(0), st.text(1), st.int64(2) != 0, st.text(3), st.text(4), st.text(5)});
+    return std::optional<HolidayChange>(holiday_row(st));
+}
+
+HolidayChange ContentStore::holiday_row(db::Statement& st) const {
+    return {st.text(0), st.text(1), st.int64(2) != 0, st.text(3), st.text(4),
+            text(detail::english_key::holiday(st.text(0), "note"), st.text(5))};
 }
 
 Result<std::shared_ptr<const SearchIndex>> ContentStore::build_search_index() {

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <memory>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,18 @@ public:
     /// True when `current` now points at another version than the one opened.
     bool is_stale() const;
 
+    /// The language content text is read in from now on: "en…" reads every text the content
+    /// carries in English (name_en, title_en…, docs/content.md) in English and every other text
+    /// in the hall's Chinese exactly (never a machine translation); anything else reads Chinese.
+    /// The screens set it to the citizen's language before each read (guide::store).
+    void set_language(std::string_view language);
+    bool reads_english() const { return m_read_english; }
+    /// `s` with its name and department name in the store's language (search hits come from
+    /// the index, which holds the Chinese it matches on).
+    ItemSummary localized(ItemSummary s) const;
+    /// The content's English for an english_key (content_data.h), empty when it has none.
+    const std::string& english(const std::string& key) const;
+
     Result<std::vector<Department>> departments();
     Result<std::vector<ItemSummary>> items_by_department(const std::string& department_id);
     Result<std::vector<LifeEvent>> life_events();
@@ -56,7 +69,15 @@ public:
 private:
     ContentStore(db::Database db, std::string root, std::string dir, std::string version)
         : m_db(std::move(db)), m_root(std::move(root)), m_dir(std::move(dir)), m_version(std::move(version)) {}
+    /// `zh` or, when reading English and the content has it, its English.
+    const std::string& text(const std::string& key, const std::string& zh) const;
+    Result<std::vector<ItemSummary>> summaries(db::Statement& st) const;
+    HolidayChange holiday_row(db::Statement& st) const;  ///< columns date_from, date_to, closed, open, close, note
+    Status load_english();
+
     db::Database m_db;
+    std::map<std::string, std::string> m_english;  ///< english_key → text; empty for a content.db without English
+    bool m_read_english = false;
     std::string m_root;  ///< empty when opened by open_version
     std::string m_dir;
     std::string m_version;

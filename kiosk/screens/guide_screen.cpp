@@ -131,9 +131,10 @@ private:
         auto hits = m_index->query(m_query, 30);  // thread-safe, well under 2 ms a key
         for (const auto& h : hits) {
             std::string code = h.item.code;
-            std::string sub = h.item.department_name;
+            content::ItemSummary shown = m_store ? m_store->localized(h.item) : h.item;
+            std::string sub = shown.department_name;
             if (h.kind == content::MatchKind::FormerDepartment) sub += "  ·  " + former_of(h.item);
-            rows.push_back({h.item.name, sub, [this, code] { emit({Intent::Kind::Navigate, "item", {{"code", code}}}); }, ""});
+            rows.push_back({shown.name, sub, [this, code] { emit({Intent::Kind::Navigate, "item", {{"code", code}}}); }, ""});
         }
         m_list->empty_text = trf("guide.no_results", {{"query", m_query}});
         m_list->set_rows(std::move(rows));

@@ -6,7 +6,14 @@
 
 namespace kiosk::screens::guide {
 
-std::shared_ptr<content::ContentStore> store(ScreenContext& ctx) { return ctx.services().content; }
+std::shared_ptr<content::ContentStore> store(ScreenContext& ctx) {
+    // Content text in the citizen's language (English where the content has it, else the
+    // hall's Chinese): set at every access because the language changes at a tap and the store
+    // is shared; only the UI thread reads it.
+    const auto& s = ctx.services().content;
+    if (s) s->set_language(ctx.strings().language());
+    return s;
+}
 
 std::shared_ptr<const content::SearchIndex> search_index(ScreenContext& ctx) { return ctx.services().search; }
 

@@ -11,7 +11,8 @@
 
 namespace kiosk::screens::guide {
 
-/// The live content (null when none is installed: the screen must say so plainly).
+/// The live content (null when none is installed: the screen must say so plainly), reading
+/// content text in the citizen's current language (docs/content.md "English").
 std::shared_ptr<content::ContentStore> store(ScreenContext&);
 std::shared_ptr<const content::SearchIndex> search_index(ScreenContext&);
 
