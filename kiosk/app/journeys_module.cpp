@@ -147,7 +147,7 @@ void query_certificates(App& app, const screens::Intent&) {
         }
         if (gen != generation()) return failed(screens::kCertificatesQuery, "stale");
         auto list = std::make_shared<screens::CertificateList>();
-        for (auto& ci : r.value()) list->items.push_back({ci.id, ci.title, ci.issuer, ci.pages, ci.issued_ms});
+        for (auto& ci : r.value()) list->items.push_back({ci.id, ci.title, ci.issuer, ci.title_en, ci.issuer_en, ci.pages, ci.issued_ms});
         return AppEvent{AppEvent::Kind::RequestUpdate, screens::kCertificatesQuery, "done", true, list};
     });
 }
@@ -266,7 +266,9 @@ void query_case(App& app, const screens::Intent& i) {
         out->window = r->window;
         out->floor = r->floor;
         out->missing = r->missing;
-        for (auto& t : r->timeline) out->timeline.push_back({t.state, t.at_ms, t.text});
+        out->service_en = r->service_en;
+        out->missing_en = r->missing_en;
+        for (auto& t : r->timeline) out->timeline.push_back({t.state, t.at_ms, t.text, t.text_en});
         return AppEvent{AppEvent::Kind::RequestUpdate, screens::kCaseStatusQuery, "done", true, out};
     });
 }

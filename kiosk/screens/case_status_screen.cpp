@@ -284,7 +284,10 @@ private:
         const int top = y;
         const auto& r = *m_result;
         y = add_text(trf("case_status.number", {{"case_no", r.case_no}}), m, y, w, t.body(), t.muted);
-        if (!r.service.empty()) y = add_text(r.service, m, y + t.px(8), w, t.title(), t.text, ui::Weight::Bold);
+        // The platform's English where it sent some, else its Chinese as written (docs/content.md).
+        const bool en = m_ctx.session().language == "en";
+        const std::string& service = en && !r.service_en.empty() ? r.service_en : r.service;
+        if (!service.empty()) y = add_text(service, m, y + t.px(8), w, t.title(), t.text, ui::Weight::Bold);
         std::string now_key = "case_status.state." + r.state;
         std::string headline = r.state == "ready" && !r.window.empty() ? trf("case_status.ready_at", {{"window", r.window}, {"floor", std::to_string(r.floor)}})
                              : m_ctx.strings().has(now_key) ? tr(now_key)
@@ -310,14 +313,17 @@ private:
                                               : take_me(r.window, x, top, w);
         }
         y = add_text(tr("case_status.timeline"), x, y + t.px(36), w, t.body(), t.text, ui::Weight::Bold);
-        // Timeline: newest last, one line a step with its date. The platform's words (Chinese)
-        // when it wrote some, else the state's name: never both, they mostly say the same.
-        const bool en = m_ctx.session().language == "en";
+        // Timeline: newest last, one line a step with its date. The platform's words in the
+        // citizen's language when it wrote some, else the state's name from our catalog, else
+        // its Chinese: never both, they mostly say the same.
         const int finish_h = t.button_height() + t.px(40);
         std::vector<std::string> lines;
         for (const auto& e : r.timeline) {
             std::string key = "case_status.state." + e.state;
-            std::string what = !en && !e.text.empty() ? e.text : m_ctx.strings().has(key) ? tr(key) : e.text;
+            std::string what = !en && !e.text.empty()   ? e.text
+                             : en && !e.text_en.empty() ? e.text_en
+                             : m_ctx.strings().has(key) ? tr(key)
+                                                        : e.text;
             lines.push_back(date(e.at_ms) + "  " + what);
         }
         // When they do not all fit above 完成, the oldest go: the latest step is what the
@@ -354,7 +360,11 @@ private:
         const auto& t = theme();
         const bool wide = t.landscape();
         std::string docs;
-        for (const auto& d : r.missing) docs += (docs.empty() ? "" : "\n") + ("· " + d);
+        const bool en = m_ctx.session().language == "en";
+        for (size_t i = 0; i < r.missing.size(); ++i) {
+            const std::string& d = en && i < r.missing_en.size() && !r.missing_en[i].empty() ? r.missing_en[i] : r.missing[i];
+            docs += (docs.empty() ? "" : "\n") + ("· " + d);
+        }
         if (!docs.empty()) {
             y = add_text(tr("case_status.bring"), m, y + t.px(wide ? 12 : 24), w, t.body(), t.text, ui::Weight::Bold);
             auto* l = add<ui::Label>(docs, t.title(), t.text, ui::Weight::Bold);

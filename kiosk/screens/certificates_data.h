@@ -26,6 +26,7 @@ struct CertificateEntry {
     std::string id;     ///< one-time id from the platform
     std::string title;  ///< 社保参保证明
     std::string issuer;
+    std::string title_en, issuer_en;  ///< the platform's English, empty when it sent none
     int pages = 1;
     int64_t issued_ms = 0;
 };
@@ -47,6 +48,7 @@ struct CaseTimelineEntry {
     std::string state;  ///< accepted, under-review, approved, needs-material, ready, posted, rejected
     int64_t at_ms = 0;
     std::string text;
+    std::string text_en;  ///< the platform's English of text, empty when it sent none
 };
 
 /// case_status.query → payload std::shared_ptr<CaseResult>.
@@ -54,6 +56,8 @@ struct CaseResult {
     std::string case_no, service, state, window;  ///< window: where to collect (ready) or bring material (needs-material)
     int floor = 0;
     std::vector<std::string> missing;  ///< needs-material: the documents the citizen must bring
+    std::string service_en;               ///< the platform's English of service, empty when none
+    std::vector<std::string> missing_en;  ///< English of each missing document (same order), empty when none
     std::vector<CaseTimelineEntry> timeline;
     CaseResult() = default;
     CaseResult(const CaseResult&) = default;

@@ -197,9 +197,16 @@ private:
         y = add_text(tr("certificates.choose"), m, y, w, t.title(), t.text, ui::Weight::Bold);
         auto* list = add<ui::ListView>(t.px(170));
         std::vector<ui::ListView::Row> rows;
+        // The platform's English where it sent some, else its Chinese as issued (docs/content.md).
+        const bool en = m_ctx.strings().language() == "en";
         for (const auto& c : m_list->items) {
             std::string id = c.id, title = c.title;
-            rows.push_back({c.title, c.issuer + "  " + date(c.issued_ms), [this, id, title] { open(id, title); },
+            std::string shown = en && !c.title_en.empty() ? c.title_en : c.title;
+            std::string issuer = en && !c.issuer_en.empty() ? c.issuer_en : c.issuer;
+            rows.push_back({shown, issuer + "  " + date(c.issued_ms), [this, id, title, shown] {
+                                m_shown_title = shown;
+                                open(id, title);
+                            },
                             tr("certificates.view")});
         }
         list->set_rows(std::move(rows));
@@ -212,7 +219,7 @@ private:
     void build_preview(int y) {
         const auto& t = theme();
         const int m = t.margin(), w = t.width - 2 * t.margin();
-        y = add_text(m_preview->title, m, y, w, t.title(), t.text, ui::Weight::Bold);
+        y = add_text(m_shown_title.empty() ? m_preview->title : m_shown_title, m, y, w, t.title(), t.text, ui::Weight::Bold);
         auto* pic = add<PagePicture>(m_preview);
         pic->bounds = {m, y + t.px(20), w, m_preview_h};
         y += t.px(20) + m_preview_h + t.px(30);
@@ -343,6 +350,9 @@ private:
     std::function<void()> m_retry;
     std::shared_ptr<CertificateList> m_list;
     std::shared_ptr<CertificatePreview> m_preview;
+    /// The opened certificate's title as the list showed it (English when the platform sent
+    /// one); the request keeps the Chinese title, which goes into the audit record.
+    std::string m_shown_title;
     int m_preview_h = 0;
     std::string m_print_phase, m_stop_reason;
     Clock::time_point m_done_at{};

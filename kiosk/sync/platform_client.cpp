@@ -112,6 +112,9 @@ Result<CaseStatus> PlatformClient::case_status(const std::string& case_no, const
     CaseStatus cs;
     cs.case_no = str_field(j, "case_no");
     cs.service = str_field(j, "service");
+    // English is optional everywhere (docs/platform-protocol.md): a missing or malformed
+    // English text leaves the Chinese to be shown, it never costs the citizen the answer.
+    cs.service_en = str_field(j, "service_en");
     cs.state = str_field(j, "state");
     cs.window = str_field(j, "window");
     cs.floor = int(int_field(j, "floor"));
@@ -123,12 +126,15 @@ Result<CaseStatus> PlatformClient::case_status(const std::string& case_no, const
                 return make_error(Errc::Protocol, "case status: a missing document is not a name");
             cs.missing.push_back(d.get<std::string>());
         }
+        if (auto en = j.find("missing_en"); en != j.end() && en->is_array() && en->size() == cs.missing.size()) {
+            for (const auto& d : *en) cs.missing_en.push_back(d.is_string() ? d.get<std::string>() : std::string());
+        }
     }
     auto tl = j.find("timeline");
     if (tl == j.end() || !tl->is_array()) return make_error(Errc::Protocol, "case status: missing timeline");
     for (const auto& e : *tl) {
         if (!e.is_object()) return make_error(Errc::Protocol, "case status: timeline entry is not an object");
-        cs.timeline.push_back({str_field(e, "state"), int_field(e, "at_ms"), str_field(e, "text")});
+        cs.timeline.push_back({str_field(e, "state"), int_field(e, "at_ms"), str_field(e, "text"), str_field(e, "text_en")});
     }
     return cs;
 }
@@ -142,8 +148,8 @@ Result<std::vector<CertificateInfo>> PlatformClient::query_certificates(const Wi
     std::vector<CertificateInfo> out;
     for (const auto& c : *list) {
         if (!c.is_object()) return make_error(Errc::Protocol, "certificates: entry is not an object");
-        CertificateInfo ci{str_field(c, "id"), str_field(c, "title"), str_field(c, "issuer"), int(int_field(c, "pages", 1)),
-                           int_field(c, "issued_ms")};
+        CertificateInfo ci{str_field(c, "id"), str_field(c, "title"), str_field(c, "issuer"), str_field(c, "title_en"),
+                           str_field(c, "issuer_en"), int(int_field(c, "pages", 1)), int_field(c, "issued_ms")};
         if (!valid_chars(ci.id, 8, 128, true, true) || ci.title.empty())
             return make_error(Errc::Protocol, "certificates: entry without a valid id or title");
         out.push_back(std::move(ci));

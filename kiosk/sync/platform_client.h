@@ -48,6 +48,7 @@ struct TimelineEntry {
     std::string state;  ///< accepted, under-review, approved, needs-material, ready, posted, rejected
     int64_t at_ms = 0;
     std::string text;
+    std::string text_en;  ///< optional English of text (empty: none)
 };
 
 /// A case's status. Holds personal data: drop it when the citizen's session ends.
@@ -56,6 +57,8 @@ struct CaseStatus {
     std::string window;     ///< "12" when state is ready (collect there) or needs-material (bring it there)
     int floor = 0;          ///< 0: unknown
     std::vector<std::string> missing;  ///< needs-material: the documents to bring (房屋买卖合同原件)
+    std::string service_en;               ///< optional English of service (empty: none)
+    std::vector<std::string> missing_en;  ///< English of each missing document, same order; empty: none
     std::vector<TimelineEntry> timeline;
 };
 
@@ -63,6 +66,7 @@ struct CertificateInfo {
     std::string id;     ///< opaque, valid once (fetch_certificate)
     std::string title;  ///< 社保参保证明, …
     std::string issuer;
+    std::string title_en, issuer_en;  ///< optional English (empty: none; the screens show the Chinese)
     int pages = 1;
     int64_t issued_ms = 0;
 };

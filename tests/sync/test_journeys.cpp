@@ -52,6 +52,28 @@ TEST_CASE("certificates: wang has three, li one, zhao none, and an app login cod
     CHECK(c->certificates_for_login(Secret("unknown-login-000000000")).error().code == Errc::NotFound);
 }
 
+TEST_CASE("case status and certificates carry the platform's optional English beside its Chinese") {
+    test::SimProcess sim;
+    REQUIRE(sim.running());
+    auto c = client_for(sim);
+    auto material = c->case_status("SL20261101000777", "M4X9");
+    REQUIRE_MESSAGE(material.ok(), material.error().message);
+    CHECK(material->service == "国有建设用地使用权及房屋所有权转移登记（二手房买卖）");
+    CHECK(material->service_en == "Transfer of land use rights and home ownership (buying a second-hand home)");
+    REQUIRE(material->missing.size() == 1);
+    REQUIRE(material->missing_en.size() == 1);
+    CHECK(material->missing_en[0] == "Original home sale contract");
+    REQUIRE(material->timeline.size() == 3);
+    CHECK(material->timeline[0].text == "已受理");
+    CHECK(material->timeline[0].text_en == "Application received");
+    auto wang = c->certificates_for(Secret("110105198808081237"), Secret("王测试"));
+    REQUIRE(wang.ok());
+    REQUIRE(wang->size() == 3);
+    CHECK((*wang)[0].title == "社保参保证明");
+    CHECK((*wang)[0].title_en == "Social Insurance Participation Certificate");
+    CHECK((*wang)[0].issuer_en == "Demo City Human Resources and Social Security Bureau");
+}
+
 TEST_CASE("a certificate PDF is fetched once by its one-time id") {
     test::SimProcess sim;
     REQUIRE(sim.running());

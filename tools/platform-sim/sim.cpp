@@ -358,7 +358,11 @@ void Sim::install(httplib::Server& s) {
             for (const auto& c : person["certificates"]) {
                 std::string id = sync::random_hex(16);
                 m_issued[id] = {(fs::path(m_options.assets_dir) / c["file"].get<std::string>()).string(), now_ms() + 600000};
-                list.push_back({{"id", id}, {"title", c["title"]}, {"issuer", c["issuer"]}, {"pages", c["pages"]}, {"issued_ms", c["issued_ms"]}});
+                json entry = {{"id", id}, {"title", c["title"]}, {"issuer", c["issuer"]}, {"pages", c["pages"]}, {"issued_ms", c["issued_ms"]}};
+                // The optional English (docs/platform-protocol.md), when the demo data has it.
+                for (const char* k : {"title_en", "issuer_en"})
+                    if (c.contains(k)) entry[k] = c[k];
+                list.push_back(std::move(entry));
             }
         }
         reply_json(res, 200, {{"certificates", list}});
