@@ -70,6 +70,10 @@ const std::string& ContentStore::text(const std::string& key, const std::string&
     return en.empty() ? zh : en;
 }
 
+std::string ContentStore::form_title(const std::string& form_id, const std::string& chinese_title) const {
+    return text(detail::english_key::form(form_id, "title"), chinese_title);
+}
+
 ItemSummary ContentStore::localized(ItemSummary s) const {
     s.name = text(detail::english_key::item(s.code, "name"), s.name);
     s.department_name = text(detail::english_key::department(s.department_id), s.department_name);

@@ -40,6 +40,8 @@ public:
     /// `s` with its name and department name in the store's language (search hits come from
     /// the index, which holds the Chinese it matches on).
     ItemSummary localized(ItemSummary s) const;
+    /// A form's title (as read from the forms table) in the store's language.
+    std::string form_title(const std::string& form_id, const std::string& chinese_title) const;
     /// The content's English for an english_key (content_data.h), empty when it has none.
     const std::string& english(const std::string& key) const;
 

@@ -40,7 +40,7 @@ public:
                     std::string sub = item ? item->name : "";
                     int n = int(st->int64(3));
                     if (n > 1) sub = trf("guide.form_used_by_many", {{"name", sub}, {"n", std::to_string(n)}});
-                    rows.push_back(row(st->text(0), st->text(1), code, sub));
+                    rows.push_back(row(st->text(0), store->form_title(st->text(0), st->text(1)), code, sub));
                 }
         }
         y = add_text(intro, m, y + t.px(24), t.width - 2 * m, t.body(), t.muted);
