@@ -48,7 +48,7 @@ card wang
 wait-for "Please check that this is you" 10
 tap "This is me: find my certificates"
 wait-for "Choose a certificate to print" 10
-tap "社保参保证明"
+tap "Social Insurance Participation Certificate"
 wait-for "Print (1 page(s), free)" 10
 tap "Print (1 page(s), free)"
 wait-for "Please take your certificate" 30
