@@ -225,18 +225,18 @@ TEST_CASE("guide: English screens in landscape and large text keep the item page
                        "tap \"Service guide\"\n"
                        "type bdcdy\n"
                        "screenshot guide-en\n"
-                       "tap \"不动产抵押权首次登记\"\n"
+                       "tap \"Mortgage registration on real estate\"\n"
                        "expect \"Show me the way\"\n"
-                       "expect \"WeChat Pay, Alipay, UnionPay card, Cash\"\n"
+                       "expect \"Real Estate Registration Centre\"\n"
                        "screenshot item-en\n"
                        "tap \"Forms (1)\"\n"
-                       "tap \"不动产登记申请书\"\n"
+                       "tap \"Real Estate Registration Application\"\n"
                        "expect \"Print the form\"\n"
-                       "expect \"Hand it in at: Floor 2, window 11 (不动产登记中心)\"\n"
+                       "expect \"Hand it in at: Floor 2, window 11 (Real Estate Registration Centre)\"\n"
                        "screenshot preview-en\n"
                        "tap \"Home\"\n"
                        "tap \"Hall info\"\n"
-                       "expect \"Open 24 hours\"\n"
+                       "expect \"Demonstration Government Service Centre\"\n"
                        "screenshot hall-en\n",
                        {"--set", "display.orientation=landscape"});
     REQUIRE_MESSAGE(r.process.exit_code == 0, r.process.output);
