@@ -27,7 +27,7 @@ inst() {  # inst MODE SRC DEST
 inst 0755 "$build/bin/kiosk" /usr/bin/kiosk
 inst 0755 "$build/bin/kioskctl" /usr/bin/kioskctl
 strip --strip-unneeded --remove-section=.comment --remove-section=.note "$stage/usr/bin/kiosk" "$stage/usr/bin/kioskctl"
-# Program modules (kiosk_pdf.so: poppler), opened by the kiosk at run time from ../lib/kiosk
+# Program modules (kiosk_pdf.so: poppler; kiosk_cups.so: the CUPS printer, libcups), opened by the kiosk at run time from ../lib/kiosk
 # beside its binary (base/dynlib.h, issue 18): the kiosk refuses to preview forms without them.
 modules=()
 for m in "$build"/lib/kiosk/*.so; do

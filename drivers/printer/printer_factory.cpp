@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "drivers/printer/cups_printer.h"
+#include "drivers/printer/cups_module.h"
 #include "drivers/printer/sim_printer.h"
 
 namespace kiosk::printer {
@@ -14,7 +14,8 @@ Result<std::shared_ptr<Printer>> create_printer(const PrinterSettings& s, std::s
         CupsPrinter::Options o;
         o.destination = s.uri;
         o.poll_interval = s.poll_interval;
-        auto p = TRY(CupsPrinter::create(o, std::move(clock)));
+        // Through the kiosk_cups module: libcups is opened at run time (cups_module.h).
+        auto p = TRY(create_cups_printer(o, std::move(clock)));
         return std::shared_ptr<Printer>(std::move(p));
     }
     if (s.driver == "sim") {

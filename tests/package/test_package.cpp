@@ -49,7 +49,7 @@ TEST_CASE("tools/package.sh builds kiosk_<version>_amd64.deb that lintian passes
                              "./lib/systemd/system/kiosk.service", "./lib/systemd/system/kiosk-x11.service",
                              "./lib/udev/rules.d/99-kiosk-devices.rules", "./usr/lib/sysusers.d/kiosk.conf",
                              "./usr/lib/tmpfiles.d/kiosk.conf", "./usr/share/doc/kiosk/copyright",
-                             "./usr/lib/kiosk/kiosk_pdf.so"})
+                             "./usr/lib/kiosk/kiosk_pdf.so", "./usr/lib/kiosk/kiosk_cups.so"})
         CHECK_MESSAGE(contents.output.find(std::string(path) + "\n") != std::string::npos, path);
     for (const char* absent : {"platform-sim", "idcard-sim", "scanner-sim", "bench_", "assets/demo", "assets/content", ".key"})
         CHECK_MESSAGE(contents.output.find(absent) == std::string::npos, absent);
@@ -60,8 +60,9 @@ TEST_CASE("tools/package.sh builds kiosk_<version>_amd64.deb that lintian passes
     CHECK(info.output.find("Depends:") != std::string::npos);
     CHECK(info.output.find("libsystemd0") != std::string::npos);
     // Opened at run time, so the package names them itself (the module's libraries come from
-    // dpkg-shlibdeps on kiosk_pdf.so; libcurl is dlopen'ed by name).
+    // dpkg-shlibdeps on kiosk_pdf.so and kiosk_cups.so; libcurl is dlopen'ed by name).
     CHECK(info.output.find("libpoppler-cpp0v5") != std::string::npos);
+    CHECK(info.output.find("libcups2") != std::string::npos);
     CHECK(info.output.find("libcurl4") != std::string::npos);
 
     // The unit: notify, watchdog, restart, state directory 0700.

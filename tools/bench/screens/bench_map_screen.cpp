@@ -1,4 +1,4 @@
-// Benchmark: map screen frame time at 1080x1920 (and 1920x1080) with SDL's software renderer, measured in-process.
+// Benchmark: map screen frame time at 1080x1920 and 1920x1080, normal and large text, with SDL's software renderer, in-process.
 #include <unistd.h>
 
 #include <algorithm>
@@ -62,13 +62,21 @@ int main(int argc, char** argv) {
     std::string cmd = std::string(KIOSK_BIN_DIR) + "/kioskctl --config " + std::string(KIOSK_SOURCE_DIR) + "/assets/demo/kiosk.toml --state-dir " + state.string() + " content import " +
                       KIOSK_SOURCE_DIR "/assets/content > /dev/null";
     if (std::system(cmd.c_str()) != 0) return std::fprintf(stderr, "bench_map_screen: content import failed\n"), 1;
-    std::printf("map screen frame time, %d frames a scenario, software renderer (ms)\n", frames);
-    std::printf("%-40s %21s   %21s\n", "", "thread CPU time", "wall time");
-    std::printf("%-40s %7s %6s %6s   %7s %6s %6s\n", "scenario", "median", "p99", "max", "median", "p99", "max");
-    for (const char* orientation : {"portrait", "landscape"}) {
+    double load = -1;
+    if (FILE* f = std::fopen("/proc/loadavg", "r")) {
+        if (std::fscanf(f, "%lf", &load) != 1) load = -1;
+        std::fclose(f);
+    }
+    std::printf("map screen frame time, %d frames a scenario, software renderer (ms); load average %.2f at start\n", frames, load);
+    std::printf("%-46s %21s   %21s\n", "", "thread CPU time", "wall time");
+    std::printf("%-46s %7s %6s %6s   %7s %6s %6s\n", "scenario", "median", "p99", "max", "median", "p99", "max");
+    for (const char* orientation : {"portrait", "landscape"})
+    for (bool large : {false, true}) {
         auto cfg = config::Config::demo();
         cfg.set_state_dir(state.string());
         (void)cfg.set(std::string("display.orientation=") + orientation);
+        (void)cfg.set(std::string("display.large_text=") + (large ? "true" : "false"));
+        std::string layout = std::string(orientation) + (large ? " large" : "");
         (void)cfg.set("log.level=warn");
         AppOptions opts;
         opts.headless = true;
@@ -77,8 +85,8 @@ int main(int argc, char** argv) {
         auto app = App::create(std::move(cfg), opts);
         if (!app) return std::fprintf(stderr, "bench_map_screen: %s\n", app.error().message.c_str()), 1;
         App& a = **app;
-                auto report = [&](const std::string& name, Both b) {
-            std::printf("%-40s %7.2f %6.2f %6.2f   %7.2f %6.2f %6.2f\n", (std::string(orientation) + ": " + name).c_str(),
+        auto report = [&](const std::string& name, Both b) {
+            std::printf("%-46s %7.2f %6.2f %6.2f   %7.2f %6.2f %6.2f\n", (layout + ": " + name).c_str(),
                         b.cpu.median, b.cpu.p99, b.cpu.max, b.wall.median, b.wall.p99, b.wall.max);
         };
         a.navigate("home");
